@@ -1,0 +1,55 @@
+package dev.cairn.server.match;
+
+import dev.cairn.core.signal.SignalType;
+import dev.cairn.server.signal.Signal;
+import dev.cairn.server.signal.SignalStatus;
+
+import java.util.UUID;
+
+/**
+ * What the match path needs of a signal, held in memory so that matching never queries the database. Identity is
+ * the signal id alone: a newer version of a signal replaces the older one in every index.
+ */
+public final class IndexedSignal {
+    final UUID id;
+    final SignalType type;
+    final boolean blinded;
+    final String key;
+    final UUID owner;
+    final String ownerSlug;
+    final String[] categories;
+    final int confidence;
+    final String platform;
+    final long validUntilMillis;
+    final long version;
+    final boolean active;
+
+    IndexedSignal(Signal s) {
+        this.id = s.id();
+        this.type = s.type();
+        this.blinded = s.blinded();
+        this.key = s.matchKey();
+        this.owner = s.ownerId();
+        this.ownerSlug = s.ownerSlug() == null ? null : s.ownerSlug().intern();
+        this.categories = s.categories().stream().map(String::intern).toArray(String[]::new);
+        this.confidence = s.confidence();
+        this.platform = s.platform() == null ? null : s.platform().intern();
+        this.validUntilMillis = s.validUntil().toEpochMilli();
+        this.version = s.version();
+        this.active = s.status() == SignalStatus.ACTIVE;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof IndexedSignal other && other.id.equals(id);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+}

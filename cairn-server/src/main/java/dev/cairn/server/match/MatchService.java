@@ -1,0 +1,139 @@
+package dev.cairn.server.match;
+
+import dev.cairn.core.normalize.MatchMethod;
+import dev.cairn.core.normalize.NormalizeOptions;
+import dev.cairn.core.normalize.Normalized;
+import dev.cairn.core.normalize.Probe;
+import dev.cairn.core.normalize.SignalNormalizer;
+import dev.cairn.core.signal.InvalidValueException;
+import dev.cairn.core.signal.SignalType;
+import dev.cairn.server.CairnProperties;
+import dev.cairn.server.auth.Caller;
+import dev.cairn.server.auth.Scope;
+import dev.cairn.server.support.Db;
+import dev.cairn.server.web.ApiException;
+import dev.cairn.server.web.FieldError;
+import dev.cairn.server.web.JsonFields;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Matches query items against the in-memory indexes. No database query per item: the only write is one batched insert
+ * of match events per request, which feeds the owners' impact figures.
+ */
+@Service
+public class MatchService {
+    private static final Set<String> FIELDS = Set.of("type", "value", "blinded", "platform", "max_distance", "dihedral", "region");
+    public static final int DEFAULT_PDQ_DISTANCE = 31;
+    public static final int MAX_PDQ_DISTANCE = 64;
+
+    private final MatchIndex index;
+    private final JdbcTemplate jdbc;
+    private final String defaultRegion;
+
+    public MatchService(MatchIndex index, JdbcTemplate jdbc, CairnProperties properties) {
+        this.index = index;
+        this.jdbc = jdbc;
+        this.defaultRegion = properties.defaultPhoneRegion();
+    }
+
+    public List<MatchItem> read(List<JsonNode> nodes, String region) {
+        List<FieldError> errors = new ArrayList<>();
+        List<MatchItem> items = new ArrayList<>(nodes.size());
+        String fallbackRegion = region == null ? defaultRegion : region;
+        for (int i = 0; i < nodes.size(); i++) {
+            JsonFields f = JsonFields.of(nodes.get(i), "[" + i + "]", errors, FIELDS);
+            String typeName = f.string("type", true, 32);
+            SignalType type = typeName == null ? null : SignalType.parse(typeName);
+            if (typeName != null && type == null) {
+                f.reject("type", "unknown signal type");
+            }
+            String value = f.string("value", true, 4096);
+            boolean blinded = Boolean.TRUE.equals(f.bool("blinded"));
+            String itemRegion = f.string("region", false, 2);
+            String platform = f.string("platform", false, 100);
+            if (platform != null) {
+                platform = platform.strip().toLowerCase(Locale.ROOT);
+                if (type != null && type != SignalType.USERNAME) {
+                    f.reject("platform", "applies to USERNAME items only");
+                }
+            }
+            Integer maxDistance = f.integer("max_distance", false, 0, MAX_PDQ_DISTANCE);
+            Boolean dihedral = f.bool("dihedral");
+            if (type != null && type != SignalType.PDQ && (maxDistance != null || dihedral != null)) {
+                f.reject(maxDistance != null ? "max_distance" : "dihedral", "applies to PDQ items only");
+            }
+            List<Probe> probes = null;
+            if (type != null && value != null) {
+                try {
+                    if (blinded) {
+                        Normalized n = SignalNormalizer.normalizeBlinded(type, value);
+                        probes = List.of(new Probe(type, n.key(), MatchMethod.EXACT));
+                    } else {
+                        String r = itemRegion == null ? fallbackRegion : itemRegion.toUpperCase(Locale.ROOT);
+                        probes = SignalNormalizer.probes(type, value, new NormalizeOptions(r));
+                    }
+                } catch (InvalidValueException e) {
+                    f.reject(blinded && !type.blindable() ? "blinded" : "value", e.getMessage());
+                }
+            }
+            items.add(new MatchItem(i, type, blinded, platform, probes,
+                    maxDistance == null ? DEFAULT_PDQ_DISTANCE : maxDistance, Boolean.TRUE.equals(dihedral)));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        return items;
+    }
+
+    public List<MatchHit> match(Caller caller, List<MatchItem> items) {
+        caller.require(Scope.READ);
+        long now = System.currentTimeMillis();
+        List<MatchHit> hits = new ArrayList<>();
+        Set<UUID> seen = new HashSet<>();
+        for (MatchItem item : items) {
+            seen.clear();
+            for (Probe probe : item.probes()) {
+                index.exact().forEach(probe.type(), item.blinded(), probe.key(), s -> {
+                    if (usable(s, item, now) && seen.add(s.id)) {
+                        hits.add(new MatchHit(item.index(), s, probe.method(), -1));
+                    }
+                });
+            }
+        }
+        record(caller, hits);
+        return hits;
+    }
+
+    private static boolean usable(IndexedSignal s, MatchItem item, long now) {
+        if (s.validUntilMillis <= now) {
+            return false;
+        }
+        // A username signal tied to one platform does not match an account on another.
+        return s.platform == null || item.platform() == null || s.platform.equals(item.platform());
+    }
+
+    private void record(Caller caller, List<MatchHit> hits) {
+        if (hits.isEmpty()) {
+            return;
+        }
+        var at = Db.ts(Db.now());
+        jdbc.batchUpdate("INSERT INTO match_event (signal_id, owner_id, matcher_id, method, matched_at) VALUES (?, ?, ?, ?, ?)",
+                hits, 1000, (ps, h) -> {
+                    ps.setObject(1, h.signal().id);
+                    ps.setObject(2, h.signal().owner);
+                    ps.setObject(3, caller.participantId());
+                    ps.setString(4, h.method().name());
+                    ps.setObject(5, at);
+                });
+    }
+
+}

@@ -1,0 +1,211 @@
+package dev.cairn.server.signal;
+
+import dev.cairn.core.signal.SignalType;
+import dev.cairn.server.CairnProperties;
+import dev.cairn.server.auth.Caller;
+import dev.cairn.server.participant.ParticipantService;
+import dev.cairn.server.web.ApiException;
+import dev.cairn.server.web.FieldError;
+import dev.cairn.server.web.JsonFields;
+import dev.cairn.server.web.RequestBodies;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/v1/signals")
+public class SignalController {
+    private final SignalService signals;
+    private final ParticipantService participants;
+    private final RequestBodies bodies;
+    private final int maxBatch;
+
+    public SignalController(SignalService signals, ParticipantService participants, RequestBodies bodies,
+                            CairnProperties properties) {
+        this.signals = signals;
+        this.participants = participants;
+        this.bodies = bodies;
+        this.maxBatch = properties.maxBatchItems();
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<Map<String, Object>> submit(@AuthenticationPrincipal Caller caller, @RequestBody JsonNode body,
+                                                      @RequestParam(required = false) String region) {
+        Signal s = signals.submit(caller, List.of(body), "", RequestBodies.region(region)).getFirst();
+        return ResponseEntity.created(URI.create("/api/v1/signals/" + s.id()))
+                .eTag("\"" + s.version() + "\"").body(SignalViews.view(s));
+    }
+
+    @PostMapping(path = "/batch", consumes = {MediaType.APPLICATION_JSON_VALUE, RequestBodies.NDJSON})
+    public ResponseEntity<Map<String, Object>> submitBatch(@AuthenticationPrincipal Caller caller,
+                                                           HttpServletRequest request,
+                                                           @RequestParam(required = false) String region) {
+        List<JsonNode> items = bodies.items(request, "signals", maxBatch);
+        List<Signal> created = signals.submit(caller, items, "[%d]", RequestBodies.region(region));
+        List<Map<String, Object>> out = new ArrayList<>(created.size());
+        for (int i = 0; i < created.size(); i++) {
+            Signal s = created.get(i);
+            out.add(Map.of("index", i, "id", s.id(), "match_key", s.matchKey(), "valid_until", s.validUntil()));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("created", created.size());
+        body.put("signals", out);
+        return ResponseEntity.status(HttpStatus.CREATED).body(body);
+    }
+
+    @GetMapping("/{id}")
+    public ResponseEntity<Map<String, Object>> get(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        Signal s = signals.get(caller, id);
+        return ResponseEntity.ok().eTag("\"" + s.version() + "\"").body(SignalViews.view(s));
+    }
+
+    @GetMapping
+    public Map<String, Object> list(@AuthenticationPrincipal Caller caller,
+                                    @RequestParam(required = false) String type,
+                                    @RequestParam(required = false) String category,
+                                    @RequestParam(required = false) String owner,
+                                    @RequestParam(required = false) String status,
+                                    @RequestParam(name = "created_since", required = false) String createdSince,
+                                    @RequestParam(required = false) String cursor,
+                                    @RequestParam(required = false, defaultValue = "100") String limit) {
+        List<FieldError> errors = new ArrayList<>();
+        SignalType t = null;
+        if (type != null) {
+            t = SignalType.parse(type);
+            if (t == null) {
+                errors.add(new FieldError("type", "unknown signal type"));
+            }
+        }
+        UUID ownerId = null;
+        if (owner != null) {
+            if (owner.equals("me")) {
+                ownerId = caller.participantId();
+            } else {
+                try {
+                    ownerId = UUID.fromString(owner);
+                } catch (IllegalArgumentException e) {
+                    ownerId = participants.findBySlug(owner).map(p -> p.id()).orElse(null);
+                    if (ownerId == null) {
+                        errors.add(new FieldError("owner", "no participant with this id or slug"));
+                    }
+                }
+            }
+        }
+        SignalStatus st = null;
+        if (status != null) {
+            try {
+                st = SignalStatus.valueOf(status.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("status", "must be one of ACTIVE, RETRACTED, EXPIRED"));
+            }
+        }
+        Instant since = null;
+        if (createdSince != null) {
+            try {
+                since = java.time.OffsetDateTime.parse(createdSince).toInstant();
+            } catch (DateTimeParseException e) {
+                errors.add(new FieldError("created_since", "must be an RFC 3339 timestamp"));
+            }
+        }
+        SignalRepository.Cursor after = null;
+        if (cursor != null) {
+            after = decodeCursor(cursor);
+            if (after == null) {
+                errors.add(new FieldError("cursor", "is not a cursor returned by this endpoint"));
+            }
+        }
+        int n = 0;
+        try {
+            n = Integer.parseInt(limit);
+            if (n < 1 || n > 1000) {
+                errors.add(new FieldError("limit", "must be between 1 and 1000"));
+            }
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError("limit", "must be an integer"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.malformed("Invalid query parameters", errors);
+        }
+        String cat = category == null ? null : category.toUpperCase(Locale.ROOT);
+        List<Signal> page = signals.list(caller, new SignalRepository.Query(caller.participantId(), t, cat, ownerId, st,
+                since, after, n + 1));
+        boolean more = page.size() > n;
+        if (more) {
+            page = page.subList(0, n);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("signals", page.stream().map(SignalViews::view).toList());
+        out.put("next_cursor", more ? encodeCursor(page.getLast()) : null);
+        return out;
+    }
+
+    @PatchMapping(path = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
+    public ResponseEntity<Map<String, Object>> amend(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+                                                     @RequestBody JsonNode body,
+                                                     @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        Long expected = null;
+        if (ifMatch != null) {
+            try {
+                expected = Long.parseLong(ifMatch.replace("\"", "").replace("W/", "").trim());
+            } catch (NumberFormatException e) {
+                throw ApiException.malformed("Invalid If-Match header",
+                        List.of(new FieldError(HttpHeaders.IF_MATCH, "must be the signal's ETag, e.g. \"3\"")));
+            }
+        }
+        Signal s = signals.amend(caller, id, body, expected);
+        return ResponseEntity.ok().eTag("\"" + s.version() + "\"").body(SignalViews.view(s));
+    }
+
+    @PostMapping("/{id}/retract")
+    public Map<String, Object> retract(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+                                       @RequestBody(required = false) JsonNode body) {
+        List<FieldError> errors = new ArrayList<>();
+        JsonFields f = JsonFields.of(body, "", errors, Set.of("reason"));
+        String reason = f.string("reason", true, 1000);
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        return SignalViews.view(signals.retract(caller, id, reason.strip()));
+    }
+
+    static String encodeCursor(Signal last) {
+        String raw = last.createdAt().toString() + "|" + last.id();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static SignalRepository.Cursor decodeCursor(String cursor) {
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            int bar = raw.indexOf('|');
+            return new SignalRepository.Cursor(Instant.parse(raw.substring(0, bar)), UUID.fromString(raw.substring(bar + 1)));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package dev.cairn.server.signal;
+
+public enum SignalStatus {
+    ACTIVE, RETRACTED, EXPIRED
+}
