@@ -46,12 +46,22 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 || request.getHeader(HEADER) == null;
     }
 
+    private static CachedBodyFilter.CachedBodyRequest unwrap(jakarta.servlet.ServletRequest request) {
+        while (request instanceof jakarta.servlet.ServletRequestWrapper w) {
+            if (w instanceof CachedBodyFilter.CachedBodyRequest cached) {
+                return cached;
+            }
+            request = w.getRequest();
+        }
+        return null;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !(auth.getPrincipal() instanceof Caller caller)
-                || !(request instanceof CachedBodyFilter.CachedBodyRequest cached)) {
+        CachedBodyFilter.CachedBodyRequest cached = unwrap(request);
+        if (auth == null || !(auth.getPrincipal() instanceof Caller caller) || cached == null) {
             chain.doFilter(request, response);
             return;
         }
