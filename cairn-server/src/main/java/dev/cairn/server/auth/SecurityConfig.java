@@ -1,6 +1,7 @@
 package dev.cairn.server.auth;
 
 import dev.cairn.server.web.ApiException;
+import jakarta.servlet.DispatcherType;
 import dev.cairn.server.web.ProblemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,7 +23,10 @@ public class SecurityConfig {
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
                 .addFilterBefore(new ApiKeyFilter(keys, problems), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .authorizeHttpRequests(a -> a
+                        // streamed responses finish on an async dispatch, after the key was checked
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> problems.write(req, res,
                                 ApiException.unauthorized("Missing API key: send 'Authorization: Bearer <key>'")))

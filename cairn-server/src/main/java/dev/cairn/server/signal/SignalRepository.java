@@ -73,6 +73,17 @@ public class SignalRepository {
         return found.stream().findFirst();
     }
 
+    /** The signals with these ids that exist, in no particular order. */
+    public List<Signal> findAll(Collection<UUID> ids) {
+        List<Signal> out = new ArrayList<>(ids.size());
+        List<UUID> all = new ArrayList<>(ids);
+        for (int i = 0; i < all.size(); i += 1000) {
+            List<UUID> chunk = all.subList(i, Math.min(all.size(), i + 1000));
+            out.addAll(attach(jdbc.sql(SELECT + " WHERE s.id IN (:ids)").param("ids", chunk).query(SignalRepository::map).list()));
+        }
+        return out;
+    }
+
     public Optional<Signal> findForUpdate(UUID id) {
         // Lock the row so concurrent updates of one signal serialise; portable to H2 and PostgreSQL.
         List<UUID> ids = jdbc.sql("SELECT id FROM signal WHERE id = ? FOR UPDATE").param(id).query(UUID.class).list();

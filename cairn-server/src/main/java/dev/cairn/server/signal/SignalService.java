@@ -2,6 +2,8 @@ package dev.cairn.server.signal;
 
 import dev.cairn.server.auth.Caller;
 import dev.cairn.server.auth.Scope;
+import dev.cairn.server.feed.ChangeKind;
+import dev.cairn.server.feed.ChangeLog;
 import dev.cairn.server.support.Db;
 import dev.cairn.server.web.ApiException;
 import dev.cairn.server.web.FieldError;
@@ -25,11 +27,14 @@ public class SignalService {
     private final SignalRepository repository;
     private final SignalReader reader;
     private final ApplicationEventPublisher events;
+    private final ChangeLog changeLog;
 
-    public SignalService(SignalRepository repository, SignalReader reader, ApplicationEventPublisher events) {
+    public SignalService(SignalRepository repository, SignalReader reader, ApplicationEventPublisher events,
+                         ChangeLog changeLog) {
         this.repository = repository;
         this.reader = reader;
         this.events = events;
+        this.changeLog = changeLog;
     }
 
     /** Validates every item first; stores all of them or, if any is invalid, none. */
@@ -54,6 +59,7 @@ public class SignalService {
         }
         repository.insertAll(signals);
         events.publishEvent(new SignalChanged(signals));
+        changeLog.append(signals, ChangeKind.CREATED);
         return signals;
     }
 
@@ -115,6 +121,7 @@ public class SignalService {
             throw ApiException.conflict("concurrent-update", "The signal was changed concurrently; fetch it and retry");
         }
         events.publishEvent(new SignalChanged(List.of(amended)));
+        changeLog.append(List.of(amended), ChangeKind.UPDATED);
         return amended;
     }
 
@@ -134,6 +141,7 @@ public class SignalService {
             throw ApiException.conflict("concurrent-update", "The signal was changed concurrently; fetch it and retry");
         }
         events.publishEvent(new SignalChanged(List.of(retracted)));
+        changeLog.append(List.of(retracted), ChangeKind.RETRACTED);
         return retracted;
     }
 
@@ -145,6 +153,7 @@ public class SignalService {
         List<Signal> expired = repository.expire(due, now);
         if (!expired.isEmpty()) {
             events.publishEvent(new SignalChanged(expired));
+            changeLog.append(expired, ChangeKind.EXPIRED);
         }
         return expired.size();
     }

@@ -90,7 +90,7 @@ public final class ApiClient {
             HttpResponse<String> r = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode node = null;
             String ct = r.headers().firstValue("Content-Type").orElse("");
-            if (!r.body().isEmpty() && ct.contains("json")) {
+            if (!r.body().isEmpty() && ct.contains("json") && !ct.contains("ndjson")) {
                 node = JSON.readTree(r.body());
             }
             return new Response(r.statusCode(), ct, node, r.body(), r.headers());

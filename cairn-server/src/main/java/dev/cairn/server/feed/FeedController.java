@@ -1,0 +1,161 @@
+package dev.cairn.server.feed;
+
+import dev.cairn.core.signal.SignalType;
+import dev.cairn.server.auth.Caller;
+import dev.cairn.server.taxonomy.TaxonomyService;
+import dev.cairn.server.web.ApiException;
+import dev.cairn.server.web.FieldError;
+import dev.cairn.server.web.RequestBodies;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.databind.ObjectMapper;
+
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code GET /api/v1/feed}: every change to the signals a participant can see, in commit order. JSON pages by
+ * default; with {@code Accept: application/x-ndjson} one event per line until caught up, then a final
+ * {@code {"next_cursor": ...}} line.
+ */
+@RestController
+@RequestMapping("/api/v1/feed")
+public class FeedController {
+    private static final int STREAM_PAGE = 5000;
+
+    private final FeedService feed;
+    private final TaxonomyService taxonomy;
+    private final ObjectMapper json;
+
+    public FeedController(FeedService feed, TaxonomyService taxonomy, ObjectMapper json) {
+        this.feed = feed;
+        this.taxonomy = taxonomy;
+        this.json = json;
+    }
+
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    public Map<String, Object> page(@AuthenticationPrincipal Caller caller,
+                                    @RequestParam(required = false) String after,
+                                    @RequestParam(required = false, defaultValue = "1000") String limit,
+                                    @RequestParam(required = false) String types,
+                                    @RequestParam(required = false) String categories,
+                                    @RequestParam(required = false, defaultValue = "0") String wait)
+            throws InterruptedException {
+        List<FieldError> errors = new ArrayList<>();
+        long cursor = cursor(after, errors);
+        int n = bounded("limit", limit, 1, 10_000, errors);
+        int waitSeconds = bounded("wait", wait, 0, 60, errors);
+        FeedService.Filter filter = filter(types, categories, errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.malformed("Invalid query parameters", errors);
+        }
+        FeedService.Page page = feed.page(caller, cursor, n, filter, Duration.ofSeconds(waitSeconds));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("events", page.events());
+        out.put("next_cursor", Long.toString(page.nextCursor()));
+        out.put("caught_up", page.caughtUp());
+        return out;
+    }
+
+    @GetMapping(produces = RequestBodies.NDJSON)
+    public ResponseEntity<StreamingResponseBody> stream(@AuthenticationPrincipal Caller caller,
+                                                        @RequestParam(required = false) String after,
+                                                        @RequestParam(required = false) String types,
+                                                        @RequestParam(required = false) String categories) {
+        List<FieldError> errors = new ArrayList<>();
+        long start = cursor(after, errors);
+        FeedService.Filter filter = filter(types, categories, errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.malformed("Invalid query parameters", errors);
+        }
+        caller.require(dev.cairn.server.auth.Scope.READ);
+        StreamingResponseBody body = out -> {
+            long cursor = start;
+            while (true) {
+                FeedService.Page page = feed.read(caller, cursor, STREAM_PAGE, filter);
+                for (Map<String, Object> e : page.events()) {
+                    writeLine(out, e);
+                }
+                cursor = page.nextCursor();
+                if (page.caughtUp()) {
+                    break;
+                }
+            }
+            writeLine(out, Map.of("next_cursor", Long.toString(cursor)));
+        };
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(RequestBodies.NDJSON)).body(body);
+    }
+
+    private void writeLine(OutputStream out, Object value) throws java.io.IOException {
+        out.write(json.writeValueAsBytes(value));
+        out.write('\n');
+    }
+
+    private static long cursor(String after, List<FieldError> errors) {
+        if (after == null || after.isBlank()) {
+            return 0;
+        }
+        try {
+            long v = Long.parseLong(after);
+            if (v < 0) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError("after", "must be a cursor returned by the feed (a non-negative integer)"));
+            return 0;
+        }
+    }
+
+    private static int bounded(String name, String value, int min, int max, List<FieldError> errors) {
+        try {
+            int v = Integer.parseInt(value);
+            if (v < min || v > max) {
+                errors.add(new FieldError(name, "must be between " + min + " and " + max));
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError(name, "must be an integer"));
+            return min;
+        }
+    }
+
+    private FeedService.Filter filter(String types, String categories, List<FieldError> errors) {
+        Set<SignalType> t = new LinkedHashSet<>();
+        if (types != null) {
+            for (String name : types.split(",")) {
+                SignalType type = SignalType.parse(name);
+                if (type == null) {
+                    errors.add(new FieldError("types", "unknown signal type"));
+                } else {
+                    t.add(type);
+                }
+            }
+        }
+        Set<String> c = new LinkedHashSet<>();
+        if (categories != null) {
+            for (String code : categories.split(",")) {
+                String upper = code.strip().toUpperCase(Locale.ROOT);
+                if (taxonomy.find(upper).isEmpty()) {
+                    errors.add(new FieldError("categories", "unknown category"));
+                } else {
+                    c.add(upper);
+                }
+            }
+        }
+        return new FeedService.Filter(t, c);
+    }
+}
