@@ -42,6 +42,9 @@ final class Bech32 {
         if (sep < 1 || sep + 7 > s.length()) {
             throw new InvalidValueException("not a valid segwit address: separator misplaced");
         }
+        if (sep + 8 > s.length()) {
+            throw new InvalidValueException("not a valid segwit address: no witness version or program");
+        }
         String hrp = s.substring(0, sep);
         boolean known = false;
         for (String h : hrps) {
