@@ -24,6 +24,9 @@ final class EmailNormalizer implements TypeNormalizer {
         if (s.regionMatches(true, 0, "mailto:", 0, 7)) {
             s = s.substring(7);
         }
+        if (s.indexOf('[') >= 0 || s.indexOf('(') >= 0) {
+            s = refang(s);
+        }
         int at = s.indexOf('@');
         if (at < 0) {
             throw new InvalidValueException("an e-mail address needs an '@'");
@@ -67,6 +70,12 @@ final class EmailNormalizer implements TypeNormalizer {
             domain = rule.canonicalDomain();
         }
         return Normalized.of(local + "@" + domain);
+    }
+
+    /** Threat-intel defanging: {@code jdoe[at]example[.]com}. Only bracketed forms, never a bare "at". */
+    private static String refang(String s) {
+        return s.replace("[.]", ".").replace("(.)", ".").replace("[dot]", ".")
+                .replace("[@]", "@").replace("[at]", "@").replace("(at)", "@").replace("[AT]", "@");
     }
 
     private static void checkLocal(String local) {

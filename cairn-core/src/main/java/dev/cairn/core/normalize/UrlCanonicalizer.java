@@ -110,7 +110,7 @@ public final class UrlCanonicalizer {
             if (close < 0) {
                 throw new InvalidValueException("URL host has an unclosed IPv6 bracket");
             }
-            checkPort(hp.substring(close + 1), true);
+            checkPort(hp.substring(close + 1));
             return hp.substring(0, close + 1);
         }
         int colon = hp.indexOf(':');
@@ -119,13 +119,13 @@ public final class UrlCanonicalizer {
         }
         int last = hp.lastIndexOf(':');
         if (last >= 0) {
-            checkPort(hp.substring(last), false);
+            checkPort(hp.substring(last));
             return hp.substring(0, last);
         }
         return hp;
     }
 
-    private static void checkPort(String colonPort, boolean afterBracket) {
+    private static void checkPort(String colonPort) {
         if (colonPort.isEmpty()) {
             return;
         }

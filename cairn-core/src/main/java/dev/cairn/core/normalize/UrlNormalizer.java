@@ -13,7 +13,8 @@ import java.util.List;
  *
  * <p>Query probes, in order: the full expression (EXACT when the value was given exactly so, else NORMALISED); the
  * other Safe Browsing lookup expressions (URL_EXPRESSION); a DOMAIN probe for the host (NORMALISED) and one per parent
- * domain above the public suffix (SUBDOMAIN), or for an IP host an IP probe (NORMALISED).
+ * domain above the public suffix (SUBDOMAIN), or for an IP host an IP probe (NORMALISED; EXACT if the value was
+ * given as exactly that host).
  */
 final class UrlNormalizer implements TypeNormalizer {
     static final UrlNormalizer INSTANCE = new UrlNormalizer();
@@ -41,7 +42,7 @@ final class UrlNormalizer implements TypeNormalizer {
             if (h.startsWith("[")) {
                 h = h.substring(1, h.length() - 1);
             }
-            out.add(new Probe(SignalType.IP, h, MatchMethod.NORMALISED));
+            out.add(new Probe(SignalType.IP, h, value.equals(h) ? MatchMethod.EXACT : MatchMethod.NORMALISED));
             return out;
         }
         String domain;
@@ -50,7 +51,7 @@ final class UrlNormalizer implements TypeNormalizer {
         } catch (InvalidValueException e) {
             return out; // the host is not a DNS name (escaped bytes, a bare suffix): no DOMAIN signal can hold it
         }
-        out.add(new Probe(SignalType.DOMAIN, domain, MatchMethod.NORMALISED));
+        out.add(new Probe(SignalType.DOMAIN, domain, value.equals(domain) ? MatchMethod.EXACT : MatchMethod.NORMALISED));
         for (String parent : DomainNormalizer.parents(domain)) {
             out.add(new Probe(SignalType.DOMAIN, parent, MatchMethod.SUBDOMAIN));
         }

@@ -47,6 +47,12 @@ class EmailNormalizerTest {
     }
 
     @Test
+    void defanged() {
+        assertThat(key(EMAIL, "j.doe[at]googlemail[.]com")).isEqualTo("jdoe@gmail.com");
+        assertThat(key(EMAIL, "jdoe[@]example[.]com")).isEqualTo("jdoe@example.com");
+    }
+
+    @Test
     void negatives() {
         assertThat(key(EMAIL, "jdoe@gmail.com")).isNotEqualTo(key(EMAIL, "jdoe@gmail.co"));
         assertThat(key(EMAIL, "jdoe@outlook.com")).isNotEqualTo(key(EMAIL, "jdoe@hotmail.com"));
