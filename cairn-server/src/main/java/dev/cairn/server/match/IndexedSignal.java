@@ -1,5 +1,8 @@
 package dev.cairn.server.match;
 
+import dev.cairn.core.normalize.NormalizeOptions;
+import dev.cairn.core.normalize.Normalized;
+import dev.cairn.core.normalize.SignalNormalizer;
 import dev.cairn.core.signal.SignalType;
 import dev.cairn.server.signal.Signal;
 import dev.cairn.server.signal.SignalStatus;
@@ -23,6 +26,10 @@ public final class IndexedSignal {
     final long validUntilMillis;
     final long version;
     final boolean active;
+    /** For usernames, the normal form before the confusable mapping: tells a confusable match from a normalised one. */
+    final Normalized form;
+    /** 64-bit hash of the value as submitted: lets a hit say "exact" without holding the value in memory. */
+    final long valueHash;
 
     IndexedSignal(Signal s) {
         this.id = s.id();
@@ -37,6 +44,19 @@ public final class IndexedSignal {
         this.validUntilMillis = s.validUntil().toEpochMilli();
         this.version = s.version();
         this.active = s.status() == SignalStatus.ACTIVE;
+        this.valueHash = valueHash(s.value());
+        this.form = s.type() == SignalType.USERNAME && !s.blinded() && active
+                ? SignalNormalizer.normalize(SignalType.USERNAME, s.value(), NormalizeOptions.DEFAULT) : null;
+    }
+
+    /** FNV-1a over the UTF-16 code units. */
+    static long valueHash(String value) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < value.length(); i++) {
+            h ^= value.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return h;
     }
 
     public UUID id() {

@@ -72,20 +72,25 @@ public class MatchService {
                 f.reject(maxDistance != null ? "max_distance" : "dihedral", "applies to PDQ items only");
             }
             List<Probe> probes = null;
+            Normalized normalized = null;
             if (type != null && value != null) {
                 try {
                     if (blinded) {
-                        Normalized n = SignalNormalizer.normalizeBlinded(type, value);
-                        probes = List.of(new Probe(type, n.key(), MatchMethod.EXACT));
+                        normalized = SignalNormalizer.normalizeBlinded(type, value);
+                        probes = List.of(new Probe(type, normalized.key(), MatchMethod.EXACT));
                     } else {
                         String r = itemRegion == null ? fallbackRegion : itemRegion.toUpperCase(Locale.ROOT);
-                        probes = SignalNormalizer.probes(type, value, new NormalizeOptions(r));
+                        NormalizeOptions options = new NormalizeOptions(r);
+                        probes = SignalNormalizer.probes(type, value, options);
+                        if (type == SignalType.USERNAME) {
+                            normalized = SignalNormalizer.normalize(type, value, options);
+                        }
                     }
                 } catch (InvalidValueException e) {
                     f.reject(blinded && !type.blindable() ? "blinded" : "value", e.getMessage());
                 }
             }
-            items.add(new MatchItem(i, type, blinded, platform, probes,
+            items.add(new MatchItem(i, type, value, normalized, blinded, platform, probes,
                     maxDistance == null ? DEFAULT_PDQ_DISTANCE : maxDistance, Boolean.TRUE.equals(dihedral)));
         }
         if (!errors.isEmpty()) {
@@ -104,13 +109,33 @@ public class MatchService {
             for (Probe probe : item.probes()) {
                 index.exact().forEach(probe.type(), item.blinded(), probe.key(), s -> {
                     if (usable(s, item, now) && seen.add(s.id)) {
-                        hits.add(new MatchHit(item.index(), s, probe.method(), -1));
+                        hits.add(new MatchHit(item.index(), s, method(probe, item, s), -1));
                     }
                 });
+                if (probe.type() == SignalType.IP && !item.blinded()) {
+                    index.ranges().forEachBlockContaining(probe.key(), (s, block) -> {
+                        if (usable(s, item, now) && seen.add(s.id)) {
+                            hits.add(new MatchHit(item.index(), s, MatchMethod.CIDR, -1));
+                        }
+                    });
+                }
             }
         }
         record(caller, hits);
         return hits;
+    }
+
+    /**
+     * EXACT means the query is the very string that was shared; otherwise the normaliser says what it took to meet
+     * (for usernames, whether the confusable mapping was needed).
+     */
+    private static MatchMethod method(Probe probe, MatchItem item, IndexedSignal s) {
+        if (IndexedSignal.valueHash(item.value()) == s.valueHash) {
+            return MatchMethod.EXACT;
+        }
+        MatchMethod m = s.form == null || item.normalized() == null ? probe.method()
+                : SignalNormalizer.matchMethod(probe, item.value(), item.normalized(), s.form);
+        return m == MatchMethod.EXACT ? MatchMethod.NORMALISED : m;
     }
 
     private static boolean usable(IndexedSignal s, MatchItem item, long now) {
