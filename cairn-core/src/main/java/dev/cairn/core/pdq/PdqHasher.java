@@ -8,11 +8,15 @@ import java.util.Arrays;
  * luminance, a two-pass Jarosz tent filter decimated to 64x64, the first 16x16 DCT-II coefficients
  * (excluding DC) thresholded at their median, and a gradient-based quality score.
  *
+ * <p>Like the reference tool, an image with a side over 512 pixels is first squashed to 512x512 by
+ * nearest-neighbour sampling; this keeps hashes identical to the reference's and bounds the work and
+ * the scratch memory (at most 512x512 floats per buffer) whatever the input size.
+ *
  * <p>The arithmetic deliberately mirrors the reference implementation operation for operation in
  * {@code float} (running box sums, left-to-right DCT accumulation): a coefficient sitting next to the
  * median can flip a bit if the rounding differs, and the goal is bit-for-bit agreement.
  *
- * <p><b>Not thread-safe.</b> An instance owns scratch buffers that grow to the largest image seen; use
+ * <p><b>Not thread-safe.</b> An instance owns its scratch buffers (about 2.5 MB at most); use
  * one instance per thread (e.g. a {@code ThreadLocal}) or a pool.
  */
 public final class PdqHasher {
@@ -25,8 +29,8 @@ public final class PdqHasher {
     private static final float LUMA_R = 0.299f;
     private static final float LUMA_G = 0.587f;
     private static final float LUMA_B = 0.114f;
-    /** Scratch buffers beyond this many pixels are dropped after use so one huge image does not pin memory. */
-    private static final int RETAIN_PIXELS = 4 << 20;
+    /** Side above which the reference tool squashes the image to PRESCALE x PRESCALE first. */
+    static final int PRESCALE = 512;
 
     /** Rows 1..16 of the 64-point DCT-II basis (row 0, the DC term, is not part of the hash). */
     private static final float[] DCT = dctMatrix();
@@ -39,6 +43,8 @@ public final class PdqHasher {
     private float[] colSums = new float[0];
     private int[] rowRgb = new int[0];
     private int[] rowScratch = new int[0];
+    private final int[] srcRows = new int[PRESCALE];
+    private final int[] srcCols = new int[PRESCALE];
     private final int[] pickRows = new int[DOWN];
     private final int[] pickCols = new int[DOWN];
     private final float[] down = new float[DOWN * DOWN];
@@ -90,30 +96,37 @@ public final class PdqHasher {
 
     /** Returns the quality, or -1 when the image is too small to hash. */
     private int lumaFromPacked(int[] rgb, int width, int height, boolean grey) {
-        if (width < MIN_DIMENSION || height < MIN_DIMENSION) {
+        int w = prescaledSize(width, height);
+        int h = w > 0 ? w : height;
+        w = w > 0 ? w : width;
+        if (w < MIN_DIMENSION || h < MIN_DIMENSION) {
             return -1;
         }
-        int n = width * height;
-        float[] luma = ensureFull(n);
-        if (grey) {
-            for (int i = 0; i < n; i++) {
-                luma[i] = rgb[i] & 0xFF;
-            }
-        } else {
-            for (int i = 0; i < n; i++) {
-                luma[i] = luma(rgb[i]);
+        float[] luma = ensureFull(w * h);
+        fillSourceIndex(srcCols, width, w);
+        fillSourceIndex(srcRows, height, h);
+        for (int y = 0, o = 0; y < h; y++) {
+            int rowStart = srcRows[y] * width;
+            for (int x = 0; x < w; x++, o++) {
+                int p = rgb[rowStart + srcCols[x]];
+                luma[o] = grey ? (p & 0xFF) : luma(p);
             }
         }
-        return downsampleAndTransform(width, height);
+        return downsampleAndTransform(w, h);
     }
 
     private int lumaFromImage(BufferedImage image) {
         int width = image.getWidth();
         int height = image.getHeight();
-        if (width < MIN_DIMENSION || height < MIN_DIMENSION) {
+        int w = prescaledSize(width, height);
+        int h = w > 0 ? w : height;
+        w = w > 0 ? w : width;
+        if (w < MIN_DIMENSION || h < MIN_DIMENSION) {
             return -1;
         }
-        float[] luma = ensureFull(width * height);
+        float[] luma = ensureFull(w * h);
+        fillSourceIndex(srcCols, width, w);
+        fillSourceIndex(srcRows, height, h);
         if (rowRgb.length < width) {
             rowRgb = new int[width];
         }
@@ -122,13 +135,35 @@ public final class PdqHasher {
             rowScratch = new int[scratch];
         }
         boolean grey = PixelRows.isGrey(image);
-        for (int y = 0, o = 0; y < height; y++) {
-            PixelRows.readRow(image, y, rowRgb, rowScratch);
-            for (int x = 0; x < width; x++, o++) {
-                luma[o] = grey ? (rowRgb[x] & 0xFF) : luma(rowRgb[x]);
+        int loadedRow = -1;
+        for (int y = 0, o = 0; y < h; y++) {
+            if (srcRows[y] != loadedRow) {
+                loadedRow = srcRows[y];
+                PixelRows.readRow(image, loadedRow, rowRgb, rowScratch);
+            }
+            for (int x = 0; x < w; x++, o++) {
+                int p = rowRgb[srcCols[x]];
+                luma[o] = grey ? (p & 0xFF) : luma(p);
             }
         }
-        return downsampleAndTransform(width, height);
+        return downsampleAndTransform(w, h);
+    }
+
+    /**
+     * The reference tool first squashes any image with a side over 512 to exactly 512x512 by
+     * nearest-neighbour sampling (CImg's default resize), ignoring aspect ratio, to bound the cost of
+     * the tent filter. Hashes are only comparable across implementations that agree on this step, so
+     * we do the same. Returns 512 when that applies, otherwise 0 (keep the size).
+     */
+    static int prescaledSize(int width, int height) {
+        return width > PRESCALE || height > PRESCALE ? PRESCALE : 0;
+    }
+
+    /** Output index i reads source index floor(i * from / to), computed in double like CImg. */
+    private static void fillSourceIndex(int[] map, int from, int to) {
+        for (int i = 0; i < to; i++) {
+            map[i] = from == to ? i : (int) ((double) i * from / to);
+        }
     }
 
     /** Same grouping as the reference: (R + G) + B, each term a float product. */
@@ -152,10 +187,6 @@ public final class PdqHasher {
             System.arraycopy(full1, 0, down, 0, DOWN * DOWN);
         } else {
             tentDownsample(width, height);
-        }
-        if (full1.length > RETAIN_PIXELS) {
-            full1 = new float[0];
-            full2 = new float[0];
         }
         int quality = quality(down);
         dct64To16();
