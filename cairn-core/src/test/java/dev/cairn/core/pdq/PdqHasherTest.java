@@ -54,7 +54,6 @@ class PdqHasherTest {
             String[] f = line.split(",");
             PdqHashResult r = hasher.hash(decoder.read(PdqTestData.file("images/" + f[2])));
             int d = r.hash().distance(PdqHash.fromHex(f[0]));
-            System.out.println(f[2] + " distance " + d + " quality " + r.quality() + "/" + f[1]);
             if (d > 10) {
                 failures.add(f[2] + " at distance " + d);
             }
