@@ -1,5 +1,7 @@
 package dev.cairn.server.auth;
 
+import dev.cairn.server.audit.AuditEvent;
+import dev.cairn.server.audit.AuditLog;
 import dev.cairn.server.web.ApiException;
 import dev.cairn.server.web.ProblemWriter;
 import jakarta.servlet.FilterChain;
@@ -18,10 +20,12 @@ import java.util.List;
 public class ApiKeyFilter extends OncePerRequestFilter {
     private final ApiKeyService keys;
     private final ProblemWriter problems;
+    private final AuditLog audit;
 
-    public ApiKeyFilter(ApiKeyService keys, ProblemWriter problems) {
+    public ApiKeyFilter(ApiKeyService keys, ProblemWriter problems, AuditLog audit) {
         this.keys = keys;
         this.problems = problems;
+        this.audit = audit;
     }
 
     @Override
@@ -43,6 +47,11 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             }
             caller = keys.authenticate(header.substring(7).trim());
         } catch (ApiException e) {
+            String token = header == null || header.length() < 7 ? "" : header.substring(7).trim();
+            String prefix = ApiKeyTokens.prefixOf(token);
+            audit.record(new AuditEvent(AuditEvent.ActorType.ANONYMOUS, prefix == null ? "" : "key-prefix:" + prefix,
+                    null, "authenticate " + request.getMethod() + " " + request.getRequestURI(), "", "",
+                    AuditEvent.Outcome.AUTH_FAILED, e.getMessage()));
             response.setHeader("WWW-Authenticate", "Bearer realm=\"cairn\"");
             problems.write(request, response, e);
             return;

@@ -12,6 +12,15 @@ import java.util.UUID;
  */
 public record Caller(UUID participantId, String participantSlug, boolean operator, UUID keyId, Set<Scope> scopes) {
 
+    /** Who acts, for the audit log: an API key unless a console user is set. */
+    public dev.cairn.server.audit.AuditEvent.ActorType actorType() {
+        return dev.cairn.server.audit.AuditEvent.ActorType.API_KEY;
+    }
+
+    public String actorId() {
+        return keyId == null ? "" : keyId.toString();
+    }
+
     public void require(Scope scope) {
         if (!scopes.contains(scope)) {
             throw ApiException.forbidden("This API key lacks the '" + scope.name().toLowerCase(java.util.Locale.ROOT)

@@ -16,13 +16,14 @@ public class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ApiKeyService keys, ProblemWriter problems) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ApiKeyService keys, ProblemWriter problems,
+                                dev.cairn.server.audit.AuditLog audit) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(c -> c.disable()) // bearer-token API: no ambient credentials for a forged request to ride on
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
-                .addFilterBefore(new ApiKeyFilter(keys, problems), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyFilter(keys, problems, audit), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         // streamed responses finish on an async dispatch, after the key was checked
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()

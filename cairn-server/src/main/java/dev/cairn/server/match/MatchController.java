@@ -68,6 +68,8 @@ public class MatchController {
             }
             currentMatches.add(m);
         }
+        dev.cairn.server.audit.AuditInterceptor.detail(request, "items=" + items.size() + " matched_items=" + results.size()
+                + " matches=" + hits.size());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("items", items.size());
         out.put("matched_items", results.size());
