@@ -5,6 +5,8 @@ import dev.cairn.core.normalize.NormalizeOptions;
 import dev.cairn.core.normalize.Normalized;
 import dev.cairn.core.normalize.Probe;
 import dev.cairn.core.normalize.SignalNormalizer;
+import dev.cairn.core.pdq.PdqDihedral;
+import dev.cairn.core.pdq.PdqHash;
 import dev.cairn.core.signal.InvalidValueException;
 import dev.cairn.core.signal.SignalType;
 import dev.cairn.server.CairnProperties;
@@ -106,6 +108,10 @@ public class MatchService {
         Set<UUID> seen = new HashSet<>();
         for (MatchItem item : items) {
             seen.clear();
+            if (item.type() == SignalType.PDQ && !item.blinded()) {
+                matchPdq(item, now, hits);
+                continue;
+            }
             for (Probe probe : item.probes()) {
                 index.exact().forEach(probe.type(), item.blinded(), probe.key(), s -> {
                     if (usable(s, item, now) && seen.add(s.id)) {
@@ -123,6 +129,28 @@ public class MatchService {
         }
         record(caller, hits);
         return hits;
+    }
+
+    /**
+     * Near-duplicate search. With {@code dihedral}, the 8 rotations and flips of the query are searched too (derived in
+     * the hash domain, see {@link PdqDihedral}); each signal is reported once, at its smallest distance.
+     */
+    private void matchPdq(MatchItem item, long now, List<MatchHit> hits) {
+        PdqHash query = PdqHash.fromHex(item.probes().getFirst().key());
+        PdqHash[] queries = item.dihedral() ? PdqDihedral.variants(query) : new PdqHash[]{query};
+        java.util.Map<UUID, Integer> best = new java.util.LinkedHashMap<>();
+        java.util.Map<UUID, IndexedSignal> found = new java.util.HashMap<>();
+        for (PdqHash q : queries) {
+            index.ranges().forEachNear(q, item.maxDistance(), (s, distance) -> {
+                if (usable(s, item, now)) {
+                    best.merge(s.id, distance, Math::min);
+                    found.put(s.id, s);
+                }
+            });
+        }
+        best.entrySet().stream().sorted(java.util.Map.Entry.comparingByValue()).forEach(e -> hits.add(
+                new MatchHit(item.index(), found.get(e.getKey()),
+                        e.getValue() == 0 ? MatchMethod.EXACT : MatchMethod.NEAR_DUPLICATE, e.getValue())));
     }
 
     /**
