@@ -88,7 +88,7 @@ public final class HashCommand implements Callable<Integer> {
         return failures == 0 ? 0 : 1;
     }
 
-    private static List<Path> expand(Path root) throws IOException {
+    static List<Path> expand(Path root) throws IOException {
         if (!Files.isDirectory(root)) {
             return List.of(root);
         }
@@ -103,7 +103,7 @@ public final class HashCommand implements Callable<Integer> {
         return dot > 0 && IMAGE_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
-    private static String describe(IOException e) {
+    static String describe(IOException e) {
         String m = e.getMessage();
         if (e instanceof java.nio.file.NoSuchFileException) {
             return "no such file";
