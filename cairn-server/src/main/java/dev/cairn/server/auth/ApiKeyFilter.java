@@ -2,6 +2,7 @@ package dev.cairn.server.auth;
 
 import dev.cairn.server.audit.AuditEvent;
 import dev.cairn.server.audit.AuditLog;
+import dev.cairn.server.ratelimit.RateLimiter;
 import dev.cairn.server.web.ApiException;
 import dev.cairn.server.web.ProblemWriter;
 import jakarta.servlet.FilterChain;
@@ -21,11 +22,20 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     private final ApiKeyService keys;
     private final ProblemWriter problems;
     private final AuditLog audit;
+    private final RateLimiter limiter;
 
-    public ApiKeyFilter(ApiKeyService keys, ProblemWriter problems, AuditLog audit) {
+    public ApiKeyFilter(ApiKeyService keys, ProblemWriter problems, AuditLog audit, RateLimiter limiter) {
         this.keys = keys;
         this.problems = problems;
         this.audit = audit;
+        this.limiter = limiter;
+    }
+
+    private void tooMany(HttpServletRequest request, HttpServletResponse response, long seconds, String detail)
+            throws IOException {
+        response.setHeader("Retry-After", Long.toString(seconds));
+        problems.write(request, response, new ApiException(org.springframework.http.HttpStatus.TOO_MANY_REQUESTS,
+                "rate-limited", detail + "; retry after " + seconds + " s", null));
     }
 
     @Override
@@ -37,6 +47,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
+        String address = request.getRemoteAddr();
         Caller caller;
         try {
             if (header == null || header.isBlank()) {
@@ -47,6 +58,13 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             }
             caller = keys.authenticate(header.substring(7).trim());
         } catch (ApiException e) {
+            // Valid keys from the same address keep working (members often sit behind one NAT address); only the
+            // failures are throttled, which keeps a misconfigured or hostile client from flooding the audit log.
+            long wait = limiter.recordAuthFailure(address);
+            if (wait > 0) {
+                tooMany(request, response, wait, "Too many failed authentications from this address");
+                return;
+            }
             String token = header == null || header.length() < 7 ? "" : header.substring(7).trim();
             String prefix = ApiKeyTokens.prefixOf(token);
             audit.record(new AuditEvent(AuditEvent.ActorType.ANONYMOUS, prefix == null ? "" : "key-prefix:" + prefix,
@@ -54,6 +72,11 @@ public class ApiKeyFilter extends OncePerRequestFilter {
                     AuditEvent.Outcome.AUTH_FAILED, e.getMessage()));
             response.setHeader("WWW-Authenticate", "Bearer realm=\"cairn\"");
             problems.write(request, response, e);
+            return;
+        }
+        long wait = limiter.tryRequest(caller.keyId().toString());
+        if (wait > 0) {
+            tooMany(request, response, wait, "Rate limit for this API key exceeded");
             return;
         }
         List<SimpleGrantedAuthority> authorities = caller.scopes().stream()

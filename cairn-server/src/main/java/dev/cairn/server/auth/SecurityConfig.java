@@ -17,13 +17,14 @@ public class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ApiKeyService keys, ProblemWriter problems,
-                                dev.cairn.server.audit.AuditLog audit) throws Exception {
+                                dev.cairn.server.audit.AuditLog audit,
+                                dev.cairn.server.ratelimit.RateLimiter limiter) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(c -> c.disable()) // bearer-token API: no ambient credentials for a forged request to ride on
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
-                .addFilterBefore(new ApiKeyFilter(keys, problems, audit), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyFilter(keys, problems, audit, limiter), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         // streamed responses finish on an async dispatch, after the key was checked
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()

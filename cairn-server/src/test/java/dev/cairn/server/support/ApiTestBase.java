@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
         "cairn.operator-key=" + ApiTestBase.OPERATOR_KEY,
         "cairn.expiry-interval=PT1H",
         "cairn.max-body-bytes=2000000",
+        "cairn.rate-limit.auth-failures-per-minute=100000",
         "cairn.data-dir=target/test-data"})
 public abstract class ApiTestBase {
     public static final String OPERATOR_KEY = "cairn_testoperator_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
