@@ -1,5 +1,6 @@
 package dev.cairn.server.feed;
 
+import dev.cairn.server.crypto.FieldCrypto;
 import dev.cairn.server.signal.Signal;
 import dev.cairn.server.support.Db;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,10 +23,12 @@ import java.util.List;
 public class ChangeLog {
     private final JdbcTemplate jdbc;
     private final FeedNotifier notifier;
+    private final FieldCrypto crypto;
 
-    public ChangeLog(JdbcTemplate jdbc, FeedNotifier notifier) {
+    public ChangeLog(JdbcTemplate jdbc, FeedNotifier notifier, FieldCrypto crypto) {
         this.jdbc = jdbc;
         this.notifier = notifier;
+        this.crypto = crypto;
     }
 
     public void append(List<Signal> signals, ChangeKind kind) {
@@ -43,7 +46,7 @@ public class ChangeLog {
         java.util.ArrayList<Object[]> rows = new java.util.ArrayList<>(signals.size());
         for (int i = 0; i < signals.size(); i++) {
             Signal s = signals.get(i);
-            rows.add(new Object[]{first + i, s.id(), s.ownerId(), s.type().name(), kind.name(), sha256(s.matchKey()),
+            rows.add(new Object[]{first + i, s.id(), s.ownerId(), s.type().name(), kind.name(), sha256(crypto.storedKey(s.type(), s.blinded(), s.matchKey())),
                     "," + String.join(",", s.categories()) + ",", Db.ts(now)});
         }
         jdbc.batchUpdate("""

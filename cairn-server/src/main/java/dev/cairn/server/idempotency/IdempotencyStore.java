@@ -1,6 +1,7 @@
 package dev.cairn.server.idempotency;
 
 import dev.cairn.server.CairnProperties;
+import dev.cairn.server.crypto.FieldCrypto;
 import dev.cairn.server.support.Db;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,10 +25,12 @@ public class IdempotencyStore {
 
     private final JdbcClient jdbc;
     private final Duration ttl;
+    private final FieldCrypto crypto;
 
-    public IdempotencyStore(JdbcClient jdbc, CairnProperties properties) {
+    public IdempotencyStore(JdbcClient jdbc, CairnProperties properties, FieldCrypto crypto) {
         this.jdbc = jdbc;
         this.ttl = properties.idempotencyTtl();
+        this.crypto = crypto;
     }
 
     public sealed interface Claim {
@@ -80,7 +83,8 @@ public class IdempotencyStore {
                     return new Claim.Mismatch();
                 }
                 if (r.status() != null) {
-                    return new Claim.Replay(r.status(), r.contentType(), r.body() == null ? "" : r.body());
+                    return new Claim.Replay(r.status(), r.contentType(),
+                            r.body() == null ? "" : crypto.openText(participant + "/" + key, r.body()));
                 }
                 if (r.createdAt().plus(ABANDONED_AFTER).isBefore(Instant.now())) {
                     release(participant, key);
@@ -94,7 +98,8 @@ public class IdempotencyStore {
 
     public void complete(UUID participant, String key, int status, String contentType, String body) {
         jdbc.sql("UPDATE idempotency_record SET status_code = ?, content_type = ?, response_body = ? WHERE participant_id = ? AND idem_key = ?")
-                .params(status, contentType, body, participant, key).update();
+                // Responses echo submitted values: stored encrypted like the values themselves.
+                .params(status, contentType, crypto.sealText(participant + "/" + key, body), participant, key).update();
     }
 
     public void release(UUID participant, String key) {

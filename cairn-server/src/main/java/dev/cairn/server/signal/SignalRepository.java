@@ -1,6 +1,7 @@
 package dev.cairn.server.signal;
 
 import dev.cairn.core.signal.SignalType;
+import dev.cairn.server.crypto.FieldCrypto;
 import dev.cairn.server.support.Db;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,10 +28,12 @@ public class SignalRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final FieldCrypto crypto;
 
-    public SignalRepository(JdbcClient jdbc, JdbcTemplate template) {
+    public SignalRepository(JdbcClient jdbc, JdbcTemplate template, FieldCrypto crypto) {
         this.jdbc = jdbc;
         this.template = template;
+        this.crypto = crypto;
     }
 
     public void insertAll(List<Signal> signals) {
@@ -41,8 +44,8 @@ public class SignalRepository {
                 signals, 1000, (ps, s) -> {
                     ps.setObject(1, s.id());
                     ps.setString(2, s.type().name());
-                    ps.setString(3, s.value());
-                    ps.setString(4, s.matchKey());
+                    ps.setString(3, crypto.seal(s.id(), s.type(), s.blinded(), s.value(), s.matchKey()));
+                    ps.setString(4, crypto.storedKey(s.type(), s.blinded(), s.matchKey()));
                     ps.setBoolean(5, s.blinded());
                     ps.setInt(6, s.confidence());
                     ps.setString(7, s.description());
@@ -69,7 +72,7 @@ public class SignalRepository {
     }
 
     public Optional<Signal> find(UUID id) {
-        List<Signal> found = attach(jdbc.sql(SELECT + " WHERE s.id = ?").param(id).query(SignalRepository::map).list());
+        List<Signal> found = attach(jdbc.sql(SELECT + " WHERE s.id = ?").param(id).query(this::map).list());
         return found.stream().findFirst();
     }
 
@@ -79,7 +82,7 @@ public class SignalRepository {
         List<UUID> all = new ArrayList<>(ids);
         for (int i = 0; i < all.size(); i += 1000) {
             List<UUID> chunk = all.subList(i, Math.min(all.size(), i + 1000));
-            out.addAll(attach(jdbc.sql(SELECT + " WHERE s.id IN (:ids)").param("ids", chunk).query(SignalRepository::map).list()));
+            out.addAll(attach(jdbc.sql(SELECT + " WHERE s.id IN (:ids)").param("ids", chunk).query(this::map).list()));
         }
         return out;
     }
@@ -147,7 +150,7 @@ public class SignalRepository {
             params.put("cId", q.after().id());
         }
         sql.append(" ORDER BY s.created_at DESC, s.id DESC LIMIT ").append(q.limit());
-        return attach(jdbc.sql(sql.toString()).params(params).query(SignalRepository::map).list());
+        return attach(jdbc.sql(sql.toString()).params(params).query(this::map).list());
     }
 
     /** Active signals whose validity has ended, oldest first. */
@@ -166,7 +169,7 @@ public class SignalRepository {
                         WHERE id IN (:ids) AND status = 'ACTIVE'""")
                 .param("now", Db.ts(now)).param("ids", ids).update();
         return attach(jdbc.sql(SELECT + " WHERE s.id IN (:ids) AND s.status = 'EXPIRED'").param("ids", ids)
-                .query(SignalRepository::map).list());
+                .query(this::map).list());
     }
 
     /** Streams every active signal (for loading match indexes) without holding them all in memory at once. */
@@ -212,9 +215,11 @@ public class SignalRepository {
                 s.ownerId(), s.ownerSlug(), s.createdAt(), s.updatedAt(), s.version());
     }
 
-    static Signal map(ResultSet rs, int row) throws SQLException {
-        return new Signal(rs.getObject("id", UUID.class), SignalType.valueOf(rs.getString("type")),
-                rs.getString("submitted_value"), rs.getString("match_key"), rs.getBoolean("blinded"), List.of(),
+    Signal map(ResultSet rs, int row) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        FieldCrypto.Opened opened = crypto.open(id, rs.getString("submitted_value"), rs.getString("match_key"));
+        return new Signal(id, SignalType.valueOf(rs.getString("type")),
+                opened.value(), opened.matchKey(), rs.getBoolean("blinded"), List.of(),
                 rs.getInt("confidence"), rs.getString("description"), List.of(), rs.getString("platform"),
                 (Integer) rs.getObject("pdq_quality"), Db.instant(rs, "valid_until"),
                 SignalStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),

@@ -12,8 +12,12 @@ public final class SignalViews {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", s.id());
         m.put("type", s.type());
-        m.put("value", s.value());
-        m.put("match_key", s.matchKey());
+        boolean erased = s.value() == null || s.value().isEmpty();
+        m.put("value", erased ? null : s.value());
+        m.put("match_key", erased ? null : s.matchKey());
+        if (erased) {
+            m.put("erased", true);
+        }
         m.put("blinded", s.blinded());
         m.put("categories", s.categories());
         m.put("confidence", s.confidence());
