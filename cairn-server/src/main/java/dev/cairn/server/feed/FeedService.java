@@ -83,7 +83,10 @@ public class FeedService {
         long high = notifier.latestCommitted();
         List<EventHead> rows = heads(after, high, limit, filter);
         List<EventHead> visible = rows.stream().filter(r -> visibleTo(caller.participantId(), r)).toList();
-        List<Map<String, Object>> events = render(visible);
+        // Unfiltered pages are contiguous ranges of the log: load their signals by range, not by a list of ids.
+        List<Map<String, Object>> events = filter.types().isEmpty() && filter.categories().isEmpty() && !rows.isEmpty()
+                ? render(visible, signals.findChangedBetween(after, rows.getLast().seq()))
+                : render(visible);
         boolean full = rows.size() == limit;
         long next = full ? rows.getLast().seq() : Math.max(after, high);
         return new Page(events, next, !full);
@@ -147,9 +150,12 @@ public class FeedService {
 
     /** Renders in one pass: the current state of every upserted signal is loaded with one query per page. */
     private List<Map<String, Object>> render(List<EventHead> rows) {
-        Map<UUID, Signal> current = signals.findAll(rows.stream().filter(r -> !r.kind().removal())
-                        .map(EventHead::signalId).collect(Collectors.toSet()))
-                .stream().collect(Collectors.toMap(Signal::id, Function.identity()));
+        return render(rows, signals.findAll(rows.stream().filter(r -> !r.kind().removal())
+                .map(EventHead::signalId).collect(Collectors.toSet())));
+    }
+
+    private static List<Map<String, Object>> render(List<EventHead> rows, List<Signal> loaded) {
+        Map<UUID, Signal> current = loaded.stream().collect(Collectors.toMap(Signal::id, Function.identity()));
         List<Map<String, Object>> events = new ArrayList<>(rows.size());
         for (EventHead r : rows) {
             events.add(render(r, current.get(r.signalId())));
