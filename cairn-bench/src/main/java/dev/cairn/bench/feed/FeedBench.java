@@ -35,7 +35,7 @@ import java.util.concurrent.ThreadLocalRandom;
  *   <li>{@code seed JDBC_URL N}: inserts N active DOMAIN signals (*.example.org) with their category and CREATED event
  *   straight into a migrated Cairn database, owned by the operator participant, and advances the feed counter.</li>
  *   <li>{@code stream SERVER KEY}: reads the whole NDJSON feed, parsing every line, and reports events/s.</li>
- *   <li>{@code latency SERVER KEY N}: one long-polling reader; N sequential writes through the API; reports the
+ *   <li>{@code latency SERVER KEY N [START_CURSOR]}: one long-polling reader; N sequential writes through the API; reports the
  *   time from each write's request start to the reader holding the event (p50/p95/p99).</li>
  * </ul>
  */
@@ -50,9 +50,9 @@ public final class FeedBench {
         switch (args.length == 0 ? "" : args[0]) {
             case "seed" -> seed(args[1], Integer.parseInt(args[2]));
             case "stream" -> stream(args[1], args[2]);
-            case "latency" -> latency(args[1], args[2], Integer.parseInt(args[3]));
+            case "latency" -> latency(args[1], args[2], Integer.parseInt(args[3]), args.length > 4 ? args[4] : null);
             default -> {
-                System.err.println("usage: seed JDBC_URL N | stream SERVER KEY | latency SERVER KEY N");
+                System.err.println("usage: seed JDBC_URL N | stream SERVER KEY | latency SERVER KEY N [START_CURSOR]");
                 System.exit(2);
             }
         }
@@ -116,6 +116,9 @@ public final class FeedBench {
                 }
             }
         }
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("ANALYZE"); // fresh planner statistics, as autovacuum would gather after a bulk load
+        }
         System.out.printf("seeded %d signals in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
     }
 
@@ -144,8 +147,9 @@ public final class FeedBench {
                 events, bytes / 1e6, s, events / s, cursor);
     }
 
-    static void latency(String server, String key, int writes) throws Exception {
-        String start = head(server, key);
+    /** {@code startCursor}: the feed head if known (paging to it through a large feed takes a while). */
+    static void latency(String server, String key, int writes, String startCursor) throws Exception {
+        String start = startCursor != null ? startCursor : head(server, key);
         Map<String, Long> received = new ConcurrentHashMap<>();
         CountDownLatch ready = new CountDownLatch(1);
         Thread reader = Thread.ofPlatform().daemon().start(() -> {
