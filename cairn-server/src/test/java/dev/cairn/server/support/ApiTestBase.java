@@ -29,8 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
         "cairn.webhooks.retry-base=PT0.05S",
         "cairn.webhooks.retry-max-delay=PT0.2S",
         "cairn.webhooks.retry-window=PT3S",
-        "cairn.webhooks.request-timeout=PT2S",
-        "cairn.webhooks.lease=PT4S"})
+        "cairn.webhooks.request-timeout=PT5S",
+        "cairn.webhooks.lease=PT10S"})
 public abstract class ApiTestBase {
     public static final String OPERATOR_KEY = "cairn_testoperator_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
     private static final AtomicInteger SEQ = new AtomicInteger();

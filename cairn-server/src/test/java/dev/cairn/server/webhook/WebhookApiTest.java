@@ -223,14 +223,17 @@ class WebhookApiTest extends ApiTestBase {
             // drain
         }
         Instant now = Instant.now();
+        long claimedAt = System.nanoTime();
         UUID deadToken = UUID.randomUUID();
-        List<Delivery> claimed = store.claimDue(now, 1000, now.plusSeconds(1), deadToken).stream()
+        List<Delivery> claimed = store.claimDue(now, 1000, now.plusSeconds(3), deadToken).stream()
                 .filter(d -> d.endpointId().toString().equals(hook[0])).toList();
         assertThat(claimed).hasSize(3);
 
         dispatcher.start();
         Thread.sleep(500);
-        assertThat(receiver.requests).as("claimed deliveries wait for their lease").isEmpty();
+        if (System.nanoTime() - claimedAt < 2_500_000_000L) { // on a very slow machine the lease may be over already
+            assertThat(receiver.requests).as("claimed deliveries wait for their lease").isEmpty();
+        }
         await("abandoned deliveries retried", Duration.ofSeconds(10), () -> new HashSet<>(acceptedSignals(receiver, ours)).equals(ours));
         awaitSettled(member, hook[0]);
         assertThat(acceptedSignals(receiver, ours)).hasSize(3);
