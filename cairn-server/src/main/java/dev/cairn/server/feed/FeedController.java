@@ -34,7 +34,7 @@ import java.util.Set;
 @RestController
 @RequestMapping("/api/v1/feed")
 public class FeedController {
-    private static final int STREAM_PAGE = 5000;
+    private static final int STREAM_PAGE = 10_000;
 
     private final FeedService feed;
     private final TaxonomyService taxonomy;
@@ -82,7 +82,8 @@ public class FeedController {
             throw ApiException.malformed("Invalid query parameters", errors);
         }
         caller.require(dev.cairn.server.auth.Scope.READ);
-        StreamingResponseBody body = out -> {
+        StreamingResponseBody body = raw -> {
+            OutputStream out = new java.io.BufferedOutputStream(raw, 1 << 16);
             long cursor = start;
             while (true) {
                 FeedService.Page page = feed.read(caller, cursor, STREAM_PAGE, filter);
@@ -95,6 +96,7 @@ public class FeedController {
                 }
             }
             writeLine(out, Map.of("next_cursor", Long.toString(cursor)));
+            out.flush();
         };
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(RequestBodies.NDJSON)).body(body);
     }

@@ -19,10 +19,19 @@ public class FeedNotifier {
     private final JdbcTemplate jdbc;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition advanced = lock.newCondition();
+    private final java.util.List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile long latest = -1;
 
     public FeedNotifier(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Runs {@code listener} whenever the feed advances in this process (after the commit). Listeners must only signal
+     * (wake a thread), never block: they run on the committing thread.
+     */
+    public void onAdvance(Runnable listener) {
+        listeners.add(listener);
     }
 
     void advanced(long seq) {
@@ -35,6 +44,7 @@ public class FeedNotifier {
         } finally {
             lock.unlock();
         }
+        listeners.forEach(Runnable::run);
     }
 
     public long latestCommitted() {

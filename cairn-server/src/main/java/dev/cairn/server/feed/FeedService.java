@@ -11,10 +11,14 @@ import dev.cairn.server.support.Db;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +52,13 @@ public class FeedService {
     public record Page(List<Map<String, Object>> events, long nextCursor, boolean caughtUp) {
     }
 
-    record Row(long seq, UUID signalId, UUID ownerId, SignalType type, ChangeKind kind, String keyHash, Instant at) {
+    /**
+     * One change as stored, before rendering: enough to filter and route it without loading the signal.
+     *
+     * @param categories the signal's categories when the change happened
+     */
+    public record EventHead(long seq, UUID signalId, UUID ownerId, SignalType type, ChangeKind kind, String keyHash,
+                            Set<String> categories, Instant at) {
     }
 
     public Page page(Caller caller, long after, int limit, Filter filter, Duration wait) throws InterruptedException {
@@ -71,8 +81,34 @@ public class FeedService {
 
     public Page read(Caller caller, long after, int limit, Filter filter) {
         long high = notifier.latestCommitted();
+        List<EventHead> rows = heads(after, high, limit, filter);
+        List<EventHead> visible = rows.stream().filter(r -> visibleTo(caller.participantId(), r)).toList();
+        // Unfiltered pages are contiguous ranges of the log: load their signals by range, not by a list of ids.
+        List<Map<String, Object>> events = filter.types().isEmpty() && filter.categories().isEmpty() && !rows.isEmpty()
+                ? render(visible, signals.findChangedBetween(after, rows.getLast().seq()))
+                : render(visible);
+        boolean full = rows.size() == limit;
+        long next = full ? rows.getLast().seq() : Math.max(after, high);
+        return new Page(events, next, !full);
+    }
+
+    /**
+     * Whether a participant may see a change: the one rule for the feed and for webhooks. Today every participant
+     * sees every change (removals included, so that mirrors can delete); restricted sharing will narrow it here.
+     */
+    public boolean visibleTo(UUID participant, EventHead event) {
+        return true;
+    }
+
+    /** The committed high-water mark: every event at or below it is final. */
+    public long highWaterMark() {
+        return notifier.latestCommitted();
+    }
+
+    /** Up to {@code limit} stored events in (after, high], in order, matching the filter. */
+    public List<EventHead> heads(long after, long high, int limit, Filter filter) {
         StringBuilder sql = new StringBuilder("""
-                SELECT seq, signal_id, owner_id, signal_type, kind, match_key_sha256, created_at
+                SELECT seq, signal_id, owner_id, signal_type, kind, match_key_sha256, categories, created_at
                 FROM signal_event WHERE seq > :after AND seq <= :high""");
         Map<String, Object> params = new HashMap<>();
         params.put("after", after);
@@ -92,24 +128,54 @@ public class FeedService {
             sql.append(" AND (").append(String.join(" OR ", likes)).append(')');
         }
         sql.append(" ORDER BY seq LIMIT ").append(limit);
-        List<Row> rows = jdbc.sql(sql.toString()).params(params)
-                .query((rs, n) -> new Row(rs.getLong(1), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                        SignalType.valueOf(rs.getString(4)), ChangeKind.valueOf(rs.getString(5)), rs.getString(6),
-                        Db.instant(rs, 7)))
-                .list();
-        Map<UUID, Signal> current = signals.findAll(rows.stream().filter(r -> !r.kind().removal())
-                        .map(Row::signalId).collect(Collectors.toSet()))
-                .stream().collect(Collectors.toMap(Signal::id, Function.identity()));
-        List<Map<String, Object>> events = new ArrayList<>(rows.size());
-        for (Row r : rows) {
-            events.add(render(r, current.get(r.signalId())));
-        }
-        boolean full = rows.size() == limit;
-        long next = full ? rows.getLast().seq() : Math.max(after, high);
-        return new Page(events, next, !full);
+        return jdbc.sql(sql.toString()).params(params).query(FeedService::head).list();
     }
 
-    private static Map<String, Object> render(Row r, Signal current) {
+    /** The stored events with these sequence numbers, rendered as the feed renders them, keyed by seq. */
+    public Map<Long, Map<String, Object>> render(Collection<Long> seqs) {
+        Map<Long, Map<String, Object>> out = new HashMap<>();
+        List<Long> all = new ArrayList<>(seqs);
+        for (int i = 0; i < all.size(); i += 1000) {
+            List<EventHead> rows = jdbc.sql("""
+                            SELECT seq, signal_id, owner_id, signal_type, kind, match_key_sha256, categories, created_at
+                            FROM signal_event WHERE seq IN (:seqs)""")
+                    .param("seqs", all.subList(i, Math.min(all.size(), i + 1000))).query(FeedService::head).list();
+            List<Map<String, Object>> events = render(rows);
+            for (int j = 0; j < rows.size(); j++) {
+                out.put(rows.get(j).seq(), events.get(j));
+            }
+        }
+        return out;
+    }
+
+    /** Renders in one pass: the current state of every upserted signal is loaded with one query per page. */
+    private List<Map<String, Object>> render(List<EventHead> rows) {
+        return render(rows, signals.findAll(rows.stream().filter(r -> !r.kind().removal())
+                .map(EventHead::signalId).collect(Collectors.toSet())));
+    }
+
+    private static List<Map<String, Object>> render(List<EventHead> rows, List<Signal> loaded) {
+        Map<UUID, Signal> current = loaded.stream().collect(Collectors.toMap(Signal::id, Function.identity()));
+        List<Map<String, Object>> events = new ArrayList<>(rows.size());
+        for (EventHead r : rows) {
+            events.add(render(r, current.get(r.signalId())));
+        }
+        return events;
+    }
+
+    private static EventHead head(ResultSet rs, int n) throws SQLException {
+        Set<String> categories = new LinkedHashSet<>();
+        for (String c : rs.getString(7).split(",")) {
+            if (!c.isEmpty()) {
+                categories.add(c);
+            }
+        }
+        return new EventHead(rs.getLong(1), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+                SignalType.valueOf(rs.getString(4)), ChangeKind.valueOf(rs.getString(5)), rs.getString(6),
+                categories, Db.instant(rs, 8));
+    }
+
+    private static Map<String, Object> render(EventHead r, Signal current) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("seq", r.seq());
         e.put("event", r.kind().name().toLowerCase(Locale.ROOT));

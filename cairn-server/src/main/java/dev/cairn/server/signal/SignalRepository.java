@@ -87,6 +87,35 @@ public class SignalRepository {
         return out;
     }
 
+    /**
+     * The signals created or updated by change events in (afterSeq, lastSeq], found by sequence range instead of by
+     * id list: three range queries per feed page however large the page, which is what keeps a full mirror fast.
+     */
+    public List<Signal> findChangedBetween(long afterSeq, long lastSeq) {
+        String changed = """
+                SELECT e.signal_id FROM signal_event e
+                WHERE e.seq > :after AND e.seq <= :last AND e.kind IN ('CREATED', 'UPDATED')""";
+        Map<String, Object> range = Map.of("after", afterSeq, "last", lastSeq);
+        List<Signal> found = jdbc.sql(SELECT + " WHERE s.id IN (" + changed + ")").params(range)
+                .query(SignalRepository::map).list();
+        Map<UUID, List<String>> categories = new HashMap<>();
+        jdbc.sql("SELECT signal_id, code FROM signal_category WHERE signal_id IN (" + changed + ") ORDER BY code")
+                .params(range)
+                .query(rs -> {
+                    categories.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(rs.getString(2));
+                });
+        Map<UUID, List<String>> tags = new HashMap<>();
+        jdbc.sql("SELECT signal_id, tag FROM signal_tag WHERE signal_id IN (" + changed + ") ORDER BY tag").params(range)
+                .query(rs -> {
+                    tags.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(rs.getString(2));
+                });
+        List<Signal> out = new ArrayList<>(found.size());
+        for (Signal s : found) {
+            out.add(withCategories(s, categories.getOrDefault(s.id(), List.of()), tags.getOrDefault(s.id(), List.of())));
+        }
+        return out;
+    }
+
     public Optional<Signal> findForUpdate(UUID id) {
         // Lock the row so concurrent updates of one signal serialise; portable to H2 and PostgreSQL.
         List<UUID> ids = jdbc.sql("SELECT id FROM signal WHERE id = ? FOR UPDATE").param(id).query(UUID.class).list();

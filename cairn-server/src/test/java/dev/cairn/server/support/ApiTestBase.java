@@ -24,7 +24,14 @@ import java.util.concurrent.atomic.AtomicInteger;
         "cairn.expiry-interval=PT1H",
         "cairn.max-body-bytes=2000000",
         "cairn.rate-limit.auth-failures-per-minute=100000",
-        "cairn.data-dir=target/test-data"})
+        "cairn.data-dir=target/test-data",
+        // Fast webhook retries so that the retry, dead-letter and lease tests take seconds, not hours.
+        "cairn.webhooks.poll-interval=PT0.1S",
+        "cairn.webhooks.retry-base=PT0.05S",
+        "cairn.webhooks.retry-max-delay=PT0.2S",
+        "cairn.webhooks.retry-window=PT3S",
+        "cairn.webhooks.request-timeout=PT5S",
+        "cairn.webhooks.lease=PT10S"})
 public abstract class ApiTestBase {
     public static final String OPERATOR_KEY = "cairn_testoperator_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
     private static final AtomicInteger SEQ = new AtomicInteger();
