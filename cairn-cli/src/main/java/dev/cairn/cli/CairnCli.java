@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "cairn", mixinStandardHelpOptions = true, version = "cairn 0.1.0",
         description = "Member-side tools for the Cairn signal exchange.",
-        subcommands = {HashCommand.class, BlindCommand.class, ScanCommand.class, AuditCommand.class,
+        subcommands = {HashCommand.class, BlindCommand.class, ScanCommand.class, SyncCommand.class, AuditCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CairnCli {
 

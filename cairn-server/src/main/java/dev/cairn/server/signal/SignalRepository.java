@@ -97,7 +97,7 @@ public class SignalRepository {
                 WHERE e.seq > :after AND e.seq <= :last AND e.kind IN ('CREATED', 'UPDATED')""";
         Map<String, Object> range = Map.of("after", afterSeq, "last", lastSeq);
         List<Signal> found = jdbc.sql(SELECT + " WHERE s.id IN (" + changed + ")").params(range)
-                .query(SignalRepository::map).list();
+                .query(this::map).list();
         Map<UUID, List<String>> categories = new HashMap<>();
         jdbc.sql("SELECT signal_id, code FROM signal_category WHERE signal_id IN (" + changed + ") ORDER BY code")
                 .params(range)
