@@ -48,7 +48,8 @@ public class FeedService {
     public record Page(List<Map<String, Object>> events, long nextCursor, boolean caughtUp) {
     }
 
-    record Row(long seq, UUID signalId, UUID ownerId, SignalType type, ChangeKind kind, String keyHash, Instant at) {
+    record Row(long seq, UUID signalId, UUID ownerId, SignalType type, ChangeKind kind, String keyHash, Instant at,
+               UUID refId) {
     }
 
     public Page page(Caller caller, long after, int limit, Filter filter, Duration wait) throws InterruptedException {
@@ -72,9 +73,11 @@ public class FeedService {
     public Page read(Caller caller, long after, int limit, Filter filter) {
         long high = notifier.latestCommitted();
         StringBuilder sql = new StringBuilder("""
-                SELECT seq, signal_id, owner_id, signal_type, kind, match_key_sha256, created_at
-                FROM signal_event WHERE seq > :after AND seq <= :high""");
+                SELECT seq, signal_id, owner_id, signal_type, kind, match_key_sha256, created_at, ref_id
+                FROM signal_event WHERE seq > :after AND seq <= :high
+                AND (audience IS NULL OR audience = :viewer)""");
         Map<String, Object> params = new HashMap<>();
+        params.put("viewer", caller.participantId());
         params.put("after", after);
         params.put("high", high);
         if (!filter.types().isEmpty()) {
@@ -95,7 +98,7 @@ public class FeedService {
         List<Row> rows = jdbc.sql(sql.toString()).params(params)
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
                         SignalType.valueOf(rs.getString(4)), ChangeKind.valueOf(rs.getString(5)), rs.getString(6),
-                        Db.instant(rs, 7)))
+                        Db.instant(rs, 7), rs.getObject(8, UUID.class)))
                 .list();
         Map<UUID, Signal> current = signals.findAll(rows.stream().filter(r -> !r.kind().removal())
                         .map(Row::signalId).collect(Collectors.toSet()))
@@ -116,6 +119,9 @@ public class FeedService {
         e.put("signal_id", r.signalId());
         e.put("type", r.type());
         e.put("at", r.at());
+        if (r.refId() != null) {
+            e.put("dispute_id", r.refId());
+        }
         boolean live = !r.kind().removal() && current != null && current.status() == SignalStatus.ACTIVE;
         e.put("should_delete", !live);
         if (live) {
