@@ -222,7 +222,7 @@ public class FeedbackService {
      * however it was retracted. Runs inside the retracting transaction, before its change event is appended.
      */
     @EventListener
-    void onSignalChanged(SignalChanged event) {
+    public void onSignalChanged(SignalChanged event) {
         Map<UUID, Signal> retracted = event.signals().stream().filter(s -> s.status() == SignalStatus.RETRACTED)
                 .collect(Collectors.toMap(Signal::id, s -> s, (a, b) -> b));
         if (retracted.isEmpty()) {
