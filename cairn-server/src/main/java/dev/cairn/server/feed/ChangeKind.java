@@ -1,10 +1,13 @@
 package dev.cairn.server.feed;
 
-/** What happened to a signal. Every kind but CREATED and UPDATED removes the signal from members' mirrors. */
+/**
+ * What happened to a signal. RETRACTED, EXPIRED and ERASED remove the signal from members' mirrors. DISPUTED (for the
+ * owner) and DISPUTE_RESOLVED (for the disputant) are addressed to one participant and change nothing in a mirror.
+ */
 public enum ChangeKind {
-    CREATED, UPDATED, RETRACTED, EXPIRED, ERASED;
+    CREATED, UPDATED, RETRACTED, EXPIRED, ERASED, DISPUTED, DISPUTE_RESOLVED;
 
     public boolean removal() {
-        return this != CREATED && this != UPDATED;
+        return this == RETRACTED || this == EXPIRED || this == ERASED;
     }
 }

@@ -32,6 +32,18 @@ public class ChangeLog {
     }
 
     public void append(List<Signal> signals, ChangeKind kind) {
+        append(signals, kind, null, null);
+    }
+
+    /**
+     * An event only {@code audience} reads in its feed, about {@code refId} (e.g. a dispute): how a signal's owner
+     * learns of a dispute without anyone else learning of it.
+     */
+    public void appendFor(Signal signal, ChangeKind kind, java.util.UUID audience, java.util.UUID refId) {
+        append(List.of(signal), kind, audience, refId);
+    }
+
+    private void append(List<Signal> signals, ChangeKind kind, java.util.UUID audience, java.util.UUID refId) {
         if (signals.isEmpty()) {
             return;
         }
@@ -46,12 +58,14 @@ public class ChangeLog {
         java.util.ArrayList<Object[]> rows = new java.util.ArrayList<>(signals.size());
         for (int i = 0; i < signals.size(); i++) {
             Signal s = signals.get(i);
-            rows.add(new Object[]{first + i, s.id(), s.ownerId(), s.type().name(), kind.name(), sha256(crypto.storedKey(s.type(), s.blinded(), s.matchKey())),
-                    "," + String.join(",", s.categories()) + ",", Db.ts(now)});
+            rows.add(new Object[]{first + i, s.id(), s.ownerId(), s.type().name(), kind.name(),
+                    sha256(crypto.storedKey(s.type(), s.blinded(), s.matchKey())),
+                    "," + String.join(",", s.categories()) + ",", Db.ts(now), audience, refId});
         }
         jdbc.batchUpdate("""
-                INSERT INTO signal_event (seq, signal_id, owner_id, signal_type, kind, match_key_sha256, categories, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                INSERT INTO signal_event (seq, signal_id, owner_id, signal_type, kind, match_key_sha256, categories, created_at,
+                                          audience, ref_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {

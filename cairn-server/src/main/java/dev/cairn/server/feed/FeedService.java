@@ -58,7 +58,7 @@ public class FeedService {
      * @param categories the signal's categories when the change happened
      */
     public record EventHead(long seq, UUID signalId, UUID ownerId, SignalType type, ChangeKind kind, String keyHash,
-                            Set<String> categories, Instant at) {
+                            Set<String> categories, Instant at, UUID audience, UUID refId) {
     }
 
     public Page page(Caller caller, long after, int limit, Filter filter, Duration wait) throws InterruptedException {
@@ -93,11 +93,12 @@ public class FeedService {
     }
 
     /**
-     * Whether a participant may see a change: the one rule for the feed and for webhooks. Today every participant
-     * sees every change (removals included, so that mirrors can delete); restricted sharing will narrow it here.
+     * Whether a participant may see a change: the one rule for the feed and for webhooks. Every participant sees
+     * every change to shared signals (removals included, so that mirrors can delete); events addressed to one
+     * participant (a dispute for the owner, its resolution for the disputant) reach only that participant.
      */
     public boolean visibleTo(UUID participant, EventHead event) {
-        return true;
+        return event.audience() == null || event.audience().equals(participant);
     }
 
     /** The committed high-water mark: every event at or below it is final. */
@@ -108,7 +109,7 @@ public class FeedService {
     /** Up to {@code limit} stored events in (after, high], in order, matching the filter. */
     public List<EventHead> heads(long after, long high, int limit, Filter filter) {
         StringBuilder sql = new StringBuilder("""
-                SELECT seq, signal_id, owner_id, signal_type, kind, match_key_sha256, categories, created_at
+                SELECT seq, signal_id, owner_id, signal_type, kind, match_key_sha256, categories, created_at, audience, ref_id
                 FROM signal_event WHERE seq > :after AND seq <= :high""");
         Map<String, Object> params = new HashMap<>();
         params.put("after", after);
@@ -137,7 +138,7 @@ public class FeedService {
         List<Long> all = new ArrayList<>(seqs);
         for (int i = 0; i < all.size(); i += 1000) {
             List<EventHead> rows = jdbc.sql("""
-                            SELECT seq, signal_id, owner_id, signal_type, kind, match_key_sha256, categories, created_at
+                            SELECT seq, signal_id, owner_id, signal_type, kind, match_key_sha256, categories, created_at, audience, ref_id
                             FROM signal_event WHERE seq IN (:seqs)""")
                     .param("seqs", all.subList(i, Math.min(all.size(), i + 1000))).query(FeedService::head).list();
             List<Map<String, Object>> events = render(rows);
@@ -172,7 +173,7 @@ public class FeedService {
         }
         return new EventHead(rs.getLong(1), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
                 SignalType.valueOf(rs.getString(4)), ChangeKind.valueOf(rs.getString(5)), rs.getString(6),
-                categories, Db.instant(rs, 8));
+                categories, Db.instant(rs, 8), rs.getObject(9, UUID.class), rs.getObject(10, UUID.class));
     }
 
     private static Map<String, Object> render(EventHead r, Signal current) {
@@ -182,6 +183,9 @@ public class FeedService {
         e.put("signal_id", r.signalId());
         e.put("type", r.type());
         e.put("at", r.at());
+        if (r.refId() != null) {
+            e.put("dispute_id", r.refId());
+        }
         boolean live = !r.kind().removal() && current != null && current.status() == SignalStatus.ACTIVE;
         e.put("should_delete", !live);
         if (live) {

@@ -24,6 +24,8 @@ public final class IndexedSignal {
     final int confidence;
     final String platform;
     final long validUntilMillis;
+    /** Creation time: the quality score's age term is computed from it at query time. */
+    final long createdAtMillis;
     final long version;
     final boolean active;
     /** For usernames, the normal form before the confusable mapping: tells a confusable match from a normalised one. */
@@ -42,6 +44,7 @@ public final class IndexedSignal {
         this.confidence = s.confidence();
         this.platform = s.platform() == null ? null : s.platform().intern();
         this.validUntilMillis = s.validUntil().toEpochMilli();
+        this.createdAtMillis = s.createdAt().toEpochMilli();
         this.version = s.version();
         this.active = s.status() == SignalStatus.ACTIVE;
         this.valueHash = valueHash(s.value());

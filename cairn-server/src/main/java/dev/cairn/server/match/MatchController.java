@@ -36,9 +36,13 @@ public class MatchController {
 
     @PostMapping(path = {"/match", "/lookup"}, consumes = {MediaType.APPLICATION_JSON_VALUE, RequestBodies.NDJSON})
     public Map<String, Object> match(@AuthenticationPrincipal Caller caller, HttpServletRequest request,
-                                     @RequestParam(required = false) String region) {
-        List<MatchItem> items = matching.read(bodies.items(request, "items", maxItems), RequestBodies.region(region));
-        List<MatchHit> hits = matching.match(caller, items);
+                                     @RequestParam(required = false) String region,
+                                     @RequestParam(name = "min_score", required = false) String minScore,
+                                     @RequestParam(name = "include_disputed", required = false) String includeDisputed) {
+        RequestBodies.Envelope body = bodies.itemsWithOptions(request, "items", maxItems);
+        MatchOptions options = matching.options(body.options(), minScore, includeDisputed);
+        List<MatchItem> items = matching.read(body.items(), RequestBodies.region(region));
+        List<MatchHit> hits = matching.match(caller, items, options);
         List<Map<String, Object>> results = new ArrayList<>();
         Map<String, Object> current = null;
         List<Map<String, Object>> currentMatches = null;
@@ -65,6 +69,12 @@ public class MatchController {
             }
             if (s.platform != null) {
                 m.put("platform", s.platform);
+            }
+            m.put("score", h.assessment().score());
+            m.put("open_disputes", h.assessment().openDisputes());
+            if (h.assessment().suspended()) {
+                // Only with include_disputed: enough participants dispute this signal that it does not match by default.
+                m.put("suspended", true);
             }
             currentMatches.add(m);
         }

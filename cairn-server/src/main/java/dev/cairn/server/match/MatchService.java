@@ -12,6 +12,7 @@ import dev.cairn.core.signal.SignalType;
 import dev.cairn.server.CairnProperties;
 import dev.cairn.server.auth.Caller;
 import dev.cairn.server.auth.Scope;
+import dev.cairn.server.feedback.SignalAssessor;
 import dev.cairn.server.support.Db;
 import dev.cairn.server.web.ApiException;
 import dev.cairn.server.web.FieldError;
@@ -34,17 +35,53 @@ import java.util.UUID;
 @Service
 public class MatchService {
     private static final Set<String> FIELDS = Set.of("type", "value", "blinded", "platform", "max_distance", "dihedral", "region");
+    /** Top-level fields of a {@code {"items": [...]}} body besides the items. */
+    public static final Set<String> OPTIONS = Set.of("items", "min_score", "include_disputed");
     public static final int DEFAULT_PDQ_DISTANCE = 31;
     public static final int MAX_PDQ_DISTANCE = 64;
 
     private final MatchIndex index;
     private final JdbcTemplate jdbc;
     private final String defaultRegion;
+    private final SignalAssessor assessor;
 
-    public MatchService(MatchIndex index, JdbcTemplate jdbc, CairnProperties properties) {
+    public MatchService(MatchIndex index, JdbcTemplate jdbc, CairnProperties properties, SignalAssessor assessor) {
         this.index = index;
         this.jdbc = jdbc;
         this.defaultRegion = properties.defaultPhoneRegion();
+        this.assessor = assessor;
+    }
+
+    /** Reads the request-level options from the body's top level and/or the query string (the body wins). */
+    public MatchOptions options(JsonNode envelope, String minScoreParam, String includeDisputedParam) {
+        List<FieldError> errors = new ArrayList<>();
+        Integer minScore = null;
+        Boolean includeDisputed = null;
+        if (envelope != null) {
+            JsonFields f = JsonFields.of(envelope, "", errors, OPTIONS);
+            minScore = f.integer("min_score", false, 0, 100);
+            includeDisputed = f.bool("include_disputed");
+        }
+        if (minScore == null && minScoreParam != null) {
+            try {
+                minScore = Integer.parseInt(minScoreParam);
+                if (minScore < 0 || minScore > 100) {
+                    errors.add(new FieldError("min_score", "must be between 0 and 100"));
+                }
+            } catch (NumberFormatException e) {
+                errors.add(new FieldError("min_score", "must be an integer"));
+            }
+        }
+        if (includeDisputed == null && includeDisputedParam != null) {
+            if (!includeDisputedParam.equals("true") && !includeDisputedParam.equals("false")) {
+                errors.add(new FieldError("include_disputed", "must be true or false"));
+            }
+            includeDisputed = Boolean.parseBoolean(includeDisputedParam);
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        return new MatchOptions(minScore, Boolean.TRUE.equals(includeDisputed));
     }
 
     public List<MatchItem> read(List<JsonNode> nodes, String region) {
@@ -102,6 +139,14 @@ public class MatchService {
     }
 
     public List<MatchHit> match(Caller caller, List<MatchItem> items) {
+        return match(caller, items, MatchOptions.DEFAULT);
+    }
+
+    /**
+     * Signals suspended by disputes are left out unless {@code includeDisputed}; with {@code minScore}, so are signals
+     * scoring less. Scores come from memory (see {@link SignalAssessor}): still no database query per item.
+     */
+    public List<MatchHit> match(Caller caller, List<MatchItem> items, MatchOptions options) {
         caller.require(Scope.READ);
         long now = System.currentTimeMillis();
         List<MatchHit> hits = new ArrayList<>();
@@ -109,19 +154,19 @@ public class MatchService {
         for (MatchItem item : items) {
             seen.clear();
             if (item.type() == SignalType.PDQ && !item.blinded()) {
-                matchPdq(item, now, hits);
+                matchPdq(item, now, options, hits);
                 continue;
             }
             for (Probe probe : item.probes()) {
                 index.exact().forEach(probe.type(), item.blinded(), probe.key(), s -> {
                     if (usable(s, item, now) && seen.add(s.id)) {
-                        hits.add(new MatchHit(item.index(), s, method(probe, item, s), -1));
+                        admit(hits, new MatchHit(item.index(), s, method(probe, item, s), -1, assess(s, now)), options);
                     }
                 });
                 if (probe.type() == SignalType.IP && !item.blinded()) {
                     index.ranges().forEachBlockContaining(probe.key(), (s, block) -> {
                         if (usable(s, item, now) && seen.add(s.id)) {
-                            hits.add(new MatchHit(item.index(), s, MatchMethod.CIDR, -1));
+                            admit(hits, new MatchHit(item.index(), s, MatchMethod.CIDR, -1, assess(s, now)), options);
                         }
                     });
                 }
@@ -131,11 +176,26 @@ public class MatchService {
         return hits;
     }
 
+    private SignalAssessor.Assessment assess(IndexedSignal s, long now) {
+        return assessor.assess(s.id, s.confidence, s.categories, s.createdAtMillis, now);
+    }
+
+    private static void admit(List<MatchHit> hits, MatchHit hit, MatchOptions options) {
+        SignalAssessor.Assessment a = hit.assessment();
+        if (a.suspended() && !options.includeDisputed()) {
+            return;
+        }
+        if (options.minScore() != null && a.score() < options.minScore()) {
+            return;
+        }
+        hits.add(hit);
+    }
+
     /**
      * Near-duplicate search. With {@code dihedral}, the 8 rotations and flips of the query are searched too (derived in
      * the hash domain, see {@link PdqDihedral}); each signal is reported once, at its smallest distance.
      */
-    private void matchPdq(MatchItem item, long now, List<MatchHit> hits) {
+    private void matchPdq(MatchItem item, long now, MatchOptions options, List<MatchHit> hits) {
         PdqHash query = PdqHash.fromHex(item.probes().getFirst().key());
         PdqHash[] queries = item.dihedral() ? PdqDihedral.variants(query) : new PdqHash[]{query};
         java.util.Map<UUID, Integer> best = new java.util.LinkedHashMap<>();
@@ -148,9 +208,11 @@ public class MatchService {
                 }
             });
         }
-        best.entrySet().stream().sorted(java.util.Map.Entry.comparingByValue()).forEach(e -> hits.add(
-                new MatchHit(item.index(), found.get(e.getKey()),
-                        e.getValue() == 0 ? MatchMethod.EXACT : MatchMethod.NEAR_DUPLICATE, e.getValue())));
+        best.entrySet().stream().sorted(java.util.Map.Entry.comparingByValue()).forEach(e -> {
+            IndexedSignal s = found.get(e.getKey());
+            admit(hits, new MatchHit(item.index(), s, e.getValue() == 0 ? MatchMethod.EXACT : MatchMethod.NEAR_DUPLICATE,
+                    e.getValue(), assess(s, now)), options);
+        });
     }
 
     /**

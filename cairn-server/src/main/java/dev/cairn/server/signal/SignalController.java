@@ -59,7 +59,7 @@ public class SignalController {
                                                       @RequestParam(required = false) String region) {
         Signal s = signals.submit(caller, List.of(body), "", RequestBodies.region(region)).getFirst();
         return ResponseEntity.created(URI.create("/api/v1/signals/" + s.id()))
-                .eTag("\"" + s.version() + "\"").body(SignalViews.view(s));
+                .eTag("\"" + s.version() + "\"").body(SignalViews.view(s, signals.score(s)));
     }
 
     @PostMapping(path = "/batch", consumes = {MediaType.APPLICATION_JSON_VALUE, RequestBodies.NDJSON})
@@ -82,7 +82,7 @@ public class SignalController {
     @GetMapping("/{id}")
     public ResponseEntity<Map<String, Object>> get(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         Signal s = signals.get(caller, id);
-        return ResponseEntity.ok().eTag("\"" + s.version() + "\"").body(SignalViews.view(s));
+        return ResponseEntity.ok().eTag("\"" + s.version() + "\"").body(SignalViews.view(s, signals.score(s)));
     }
 
     @GetMapping
@@ -93,6 +93,7 @@ public class SignalController {
                                     @RequestParam(required = false) String status,
                                     @RequestParam(name = "created_since", required = false) String createdSince,
                                     @RequestParam(required = false) String cursor,
+                                    @RequestParam(name = "min_score", required = false) String minScore,
                                     @RequestParam(required = false, defaultValue = "100") String limit) {
         List<FieldError> errors = new ArrayList<>();
         SignalType t = null;
@@ -149,19 +150,26 @@ public class SignalController {
         } catch (NumberFormatException e) {
             errors.add(new FieldError("limit", "must be an integer"));
         }
+        Integer min = null;
+        if (minScore != null) {
+            try {
+                min = Integer.parseInt(minScore);
+                if (min < 0 || min > 100) {
+                    errors.add(new FieldError("min_score", "must be between 0 and 100"));
+                }
+            } catch (NumberFormatException e) {
+                errors.add(new FieldError("min_score", "must be an integer"));
+            }
+        }
         if (!errors.isEmpty()) {
             throw ApiException.malformed("Invalid query parameters", errors);
         }
         String cat = category == null ? null : category.toUpperCase(Locale.ROOT);
-        List<Signal> page = signals.list(caller, new SignalRepository.Query(caller.participantId(), t, cat, ownerId, st,
-                since, after, n + 1));
-        boolean more = page.size() > n;
-        if (more) {
-            page = page.subList(0, n);
-        }
+        SignalService.Listing page = signals.list(caller, new SignalRepository.Query(caller.participantId(), t, cat,
+                ownerId, st, since, after, n), min);
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("signals", page.stream().map(SignalViews::view).toList());
-        out.put("next_cursor", more ? encodeCursor(page.getLast()) : null);
+        out.put("signals", page.signals().stream().map(s -> SignalViews.view(s, signals.score(s))).toList());
+        out.put("next_cursor", page.next() == null ? null : encodeCursor(page.next()));
         return out;
     }
 
@@ -179,7 +187,7 @@ public class SignalController {
             }
         }
         Signal s = signals.amend(caller, id, body, expected);
-        return ResponseEntity.ok().eTag("\"" + s.version() + "\"").body(SignalViews.view(s));
+        return ResponseEntity.ok().eTag("\"" + s.version() + "\"").body(SignalViews.view(s, signals.score(s)));
     }
 
     @PostMapping("/{id}/retract")
@@ -191,10 +199,11 @@ public class SignalController {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        return SignalViews.view(signals.retract(caller, id, reason.strip()));
+        Signal s = signals.retract(caller, id, reason.strip());
+        return SignalViews.view(s, signals.score(s));
     }
 
-    static String encodeCursor(Signal last) {
+    static String encodeCursor(SignalRepository.Cursor last) {
         String raw = last.createdAt().toString() + "|" + last.id();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }

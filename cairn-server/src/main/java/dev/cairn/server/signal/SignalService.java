@@ -28,13 +28,15 @@ public class SignalService {
     private final SignalReader reader;
     private final ApplicationEventPublisher events;
     private final ChangeLog changeLog;
+    private final SignalScores scores;
 
     public SignalService(SignalRepository repository, SignalReader reader, ApplicationEventPublisher events,
-                         ChangeLog changeLog) {
+                         ChangeLog changeLog, SignalScores scores) {
         this.repository = repository;
         this.reader = reader;
         this.events = events;
         this.changeLog = changeLog;
+        this.scores = scores;
     }
 
     /** Validates every item first; stores all of them or, if any is invalid, none. */
@@ -72,6 +74,52 @@ public class SignalService {
     public List<Signal> list(Caller caller, SignalRepository.Query query) {
         caller.require(Scope.READ);
         return repository.list(query);
+    }
+
+    /** A page of a listing; {@code next} is where the following page starts, null at the end. */
+    public record Listing(List<Signal> signals, SignalRepository.Cursor next) {
+    }
+
+    /** Rows examined per page at most when filtering by score, so a selective filter cannot make one request unbounded. */
+    static final int MAX_SCANNED_PER_PAGE = 10_000;
+
+    /**
+     * Up to {@code query.limit()} signals, newest first; with {@code minScore}, only those scoring at least that much.
+     * The score depends on the time of asking, so it is filtered here rather than in SQL; a filtered page may hold
+     * fewer signals than the limit (even none) while {@code next} is not null.
+     */
+    public Listing list(Caller caller, SignalRepository.Query query, Integer minScore) {
+        caller.require(Scope.READ);
+        int limit = query.limit();
+        List<Signal> out = new ArrayList<>();
+        SignalRepository.Cursor after = query.after();
+        int scanned = 0;
+        while (true) {
+            int chunk = minScore == null ? limit + 1 : Math.min(1000, Math.max(limit + 1, 100));
+            List<Signal> rows = repository.list(new SignalRepository.Query(query.viewer(), query.type(), query.category(),
+                    query.owner(), query.status(), query.createdSince(), after, chunk));
+            for (Signal s : rows) {
+                scanned++;
+                after = new SignalRepository.Cursor(s.createdAt(), s.id());
+                if (minScore == null || scores.score(s) >= minScore) {
+                    if (out.size() == limit) {
+                        Signal last = out.getLast();
+                        return new Listing(out, new SignalRepository.Cursor(last.createdAt(), last.id()));
+                    }
+                    out.add(s);
+                }
+                if (minScore != null && scanned >= MAX_SCANNED_PER_PAGE) {
+                    return new Listing(out, after);
+                }
+            }
+            if (rows.size() < chunk) {
+                return new Listing(out, null);
+            }
+        }
+    }
+
+    public int score(Signal s) {
+        return scores.score(s);
     }
 
     @Transactional

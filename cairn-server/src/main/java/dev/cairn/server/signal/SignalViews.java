@@ -8,6 +8,13 @@ public final class SignalViews {
     private SignalViews() {
     }
 
+    /** With {@code score}, the quality score (0-100) at the time of the response. */
+    public static Map<String, Object> view(Signal s, int score) {
+        Map<String, Object> m = view(s);
+        m.put("score", score);
+        return m;
+    }
+
     public static Map<String, Object> view(Signal s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", s.id());

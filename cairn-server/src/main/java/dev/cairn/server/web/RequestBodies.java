@@ -27,18 +27,36 @@ public class RequestBodies {
     }
 
     public List<JsonNode> items(HttpServletRequest request, String arrayField, int max) {
+        return read(request, arrayField, max, false).items();
+    }
+
+    /**
+     * Items and, for a {@code {"<name>": [...], ...}} body, that object too, whose other fields are request-level
+     * options for the caller to validate (null for an array or NDJSON body).
+     */
+    public record Envelope(List<JsonNode> items, JsonNode options) {
+    }
+
+    public Envelope itemsWithOptions(HttpServletRequest request, String arrayField, int max) {
+        return read(request, arrayField, max, true);
+    }
+
+    private Envelope read(HttpServletRequest request, String arrayField, int max, boolean withOptions) {
         String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
-        List<JsonNode> items = contentType.startsWith(NDJSON) ? ndjson(request, max) : jsonArray(request, arrayField);
+        JsonNode[] envelope = new JsonNode[1];
+        List<JsonNode> items = contentType.startsWith(NDJSON) ? ndjson(request, max)
+                : jsonArray(request, arrayField, withOptions, envelope);
         if (items.isEmpty()) {
             throw ApiException.invalid("(body)", "must contain at least one item");
         }
         if (items.size() > max) {
             throw ApiException.invalid("(body)", "at most " + max + " items per request, got " + items.size());
         }
-        return items;
+        return new Envelope(items, envelope[0]);
     }
 
-    private List<JsonNode> jsonArray(HttpServletRequest request, String arrayField) {
+    private List<JsonNode> jsonArray(HttpServletRequest request, String arrayField, boolean withOptions,
+                                     JsonNode[] envelope) {
         JsonNode root;
         try {
             root = json.readTree(request.getInputStream());
@@ -49,7 +67,8 @@ public class RequestBodies {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (root != null && root.isObject() && root.get(arrayField) != null && root.size() == 1) {
+        if (root != null && root.isObject() && root.get(arrayField) != null && (root.size() == 1 || withOptions)) {
+            envelope[0] = root;
             root = root.get(arrayField);
         }
         if (root == null || !root.isArray()) {
