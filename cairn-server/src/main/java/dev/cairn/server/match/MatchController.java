@@ -37,7 +37,7 @@ public class MatchController {
     @PostMapping(path = {"/match", "/lookup"}, consumes = {MediaType.APPLICATION_JSON_VALUE, RequestBodies.NDJSON})
     public Map<String, Object> match(@AuthenticationPrincipal Caller caller, HttpServletRequest request,
                                      @RequestParam(required = false) String region) {
-        List<MatchItem> items = matching.read(bodies.items(request, "items", maxItems), RequestBodies.region(region));
+        List<MatchItem> items = matching.read(bodies.flatItems(request, "items", maxItems), RequestBodies.region(region));
         List<MatchHit> hits = matching.match(caller, items);
         List<Map<String, Object>> results = new ArrayList<>();
         Map<String, Object> current = null;
