@@ -32,7 +32,7 @@ start_server() {
   cd "$WORK"
   # shellcheck disable=SC2086
   CAIRN_DATA_DIR="$WORK/data" PORT=$PORT "$JAVA" -Xms$SERVER_HEAP -Xmx$SERVER_HEAP $SERVER_OPTS \
-    -jar "$ROOT/cairn-server/target/cairn-server.jar" --demo --server.address=127.0.0.1 >>"$WORK/server.log" 2>&1 &
+    -jar "${SERVER_JAR:-$ROOT/cairn-server/target/cairn-server.jar}" --demo --server.address=127.0.0.1 >>"$WORK/server.log" 2>&1 &
   SERVER_PID=$!
   cd "$ROOT"
   local t0=$SECONDS
