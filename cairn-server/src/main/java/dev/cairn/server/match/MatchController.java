@@ -39,7 +39,7 @@ public class MatchController {
                                      @RequestParam(required = false) String region,
                                      @RequestParam(name = "min_score", required = false) String minScore,
                                      @RequestParam(name = "include_disputed", required = false) String includeDisputed) {
-        RequestBodies.Envelope body = bodies.itemsWithOptions(request, "items", maxItems);
+        RequestBodies.FlatEnvelope body = bodies.flatItems(request, "items", maxItems);
         MatchOptions options = matching.options(body.options(), minScore, includeDisputed);
         List<MatchItem> items = matching.read(body.items(), RequestBodies.region(region));
         List<MatchHit> hits = matching.match(caller, items, options);

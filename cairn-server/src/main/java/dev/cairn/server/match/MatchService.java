@@ -16,10 +16,10 @@ import dev.cairn.server.feedback.SignalAssessor;
 import dev.cairn.server.support.Db;
 import dev.cairn.server.web.ApiException;
 import dev.cairn.server.web.FieldError;
+import dev.cairn.server.web.FlatObject;
 import dev.cairn.server.web.JsonFields;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -84,10 +84,11 @@ public class MatchService {
         return new MatchOptions(minScore, Boolean.TRUE.equals(includeDisputed));
     }
 
-    public List<MatchItem> read(List<JsonNode> nodes, String region) {
+    public List<MatchItem> read(List<FlatObject> nodes, String region) {
         List<FieldError> errors = new ArrayList<>();
         List<MatchItem> items = new ArrayList<>(nodes.size());
         String fallbackRegion = region == null ? defaultRegion : region;
+        NormalizeOptions fallbackOptions = new NormalizeOptions(fallbackRegion);
         for (int i = 0; i < nodes.size(); i++) {
             JsonFields f = JsonFields.of(nodes.get(i), "[" + i + "]", errors, FIELDS);
             String typeName = f.string("type", true, 32);
@@ -118,8 +119,8 @@ public class MatchService {
                         normalized = SignalNormalizer.normalizeBlinded(type, value);
                         probes = List.of(new Probe(type, normalized.key(), MatchMethod.EXACT));
                     } else {
-                        String r = itemRegion == null ? fallbackRegion : itemRegion.toUpperCase(Locale.ROOT);
-                        NormalizeOptions options = new NormalizeOptions(r);
+                        NormalizeOptions options = itemRegion == null ? fallbackOptions
+                                : new NormalizeOptions(itemRegion.toUpperCase(Locale.ROOT));
                         probes = SignalNormalizer.probes(type, value, options);
                         if (type == SignalType.USERNAME) {
                             normalized = SignalNormalizer.normalize(type, value, options);

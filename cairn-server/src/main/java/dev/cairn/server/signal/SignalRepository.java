@@ -94,7 +94,7 @@ public class SignalRepository {
     public List<Signal> findChangedBetween(long afterSeq, long lastSeq) {
         String changed = """
                 SELECT e.signal_id FROM signal_event e
-                WHERE e.seq > :after AND e.seq <= :last AND e.kind IN ('CREATED', 'UPDATED')""";
+                WHERE e.seq > :after AND e.seq <= :last AND e.kind NOT IN ('RETRACTED', 'EXPIRED', 'ERASED')""";
         Map<String, Object> range = Map.of("after", afterSeq, "last", lastSeq);
         List<Signal> found = jdbc.sql(SELECT + " WHERE s.id IN (" + changed + ")").params(range)
                 .query(this::map).list();

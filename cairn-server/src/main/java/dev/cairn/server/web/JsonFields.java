@@ -16,11 +16,18 @@ import java.util.Set;
  */
 public final class JsonFields {
     private final JsonNode node;
+    /** Set instead of {@code node} when the object was read by streaming; null like {@code node} if not an object. */
+    private final FlatObject flat;
     private final String prefix;
     private final List<FieldError> errors;
 
     private JsonFields(JsonNode node, String prefix, List<FieldError> errors) {
+        this(node, null, prefix, errors);
+    }
+
+    private JsonFields(JsonNode node, FlatObject flat, String prefix, List<FieldError> errors) {
         this.node = node;
+        this.flat = flat;
         this.prefix = prefix;
         this.errors = errors;
     }
@@ -40,6 +47,26 @@ public final class JsonFields {
         return f;
     }
 
+    /** As {@link #of(JsonNode, String, List, Set)}, for an item read by {@link RequestBodies#flatItems}. */
+    public static JsonFields of(FlatObject object, String prefix, List<FieldError> errors, Set<String> allowed) {
+        if (object == null || !object.isObject()) {
+            errors.add(new FieldError(prefix.isEmpty() ? "(body)" : prefix, "must be a JSON object"));
+            return new JsonFields(null, null, prefix, errors);
+        }
+        JsonFields f = new JsonFields(null, object, prefix, errors);
+        for (int i = 0; i < object.size(); i++) {
+            String name = object.name(i);
+            if (!allowed.contains(name) && !object.repeated(i)) {
+                errors.add(new FieldError(f.path(name), "unknown field"));
+            }
+        }
+        return f;
+    }
+
+    private boolean present() {
+        return node != null || flat != null;
+    }
+
     public List<FieldError> errors() {
         return errors;
     }
@@ -53,21 +80,21 @@ public final class JsonFields {
     }
 
     private JsonNode get(String name) {
-        if (node == null) {
+        if (!present()) {
             return null;
         }
-        JsonNode v = node.get(name);
+        JsonNode v = flat != null ? flat.get(name) : node.get(name);
         return v == null || v.isNull() ? null : v;
     }
 
     public boolean has(String name) {
-        return node != null && node.has(name);
+        return flat != null ? flat.get(name) != null : node != null && node.has(name);
     }
 
     public String string(String name, boolean required, int maxLength) {
         JsonNode v = get(name);
         if (v == null) {
-            if (required && node != null) {
+            if (required && present()) {
                 reject(name, "is required");
             }
             return null;
@@ -91,7 +118,7 @@ public final class JsonFields {
     public Integer integer(String name, boolean required, int min, int max) {
         JsonNode v = get(name);
         if (v == null) {
-            if (required && node != null) {
+            if (required && present()) {
                 reject(name, "is required");
             }
             return null;
@@ -145,7 +172,7 @@ public final class JsonFields {
     public List<String> strings(String name, boolean required, int maxItems, int maxLength) {
         JsonNode v = get(name);
         if (v == null) {
-            if (required && node != null) {
+            if (required && present()) {
                 reject(name, "is required");
             }
             return null;
