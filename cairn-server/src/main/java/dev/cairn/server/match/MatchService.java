@@ -17,6 +17,7 @@ import dev.cairn.server.support.Db;
 import dev.cairn.server.web.ApiException;
 import dev.cairn.server.web.FieldError;
 import dev.cairn.server.web.FlatObject;
+import tools.jackson.databind.JsonNode;
 import dev.cairn.server.web.JsonFields;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
