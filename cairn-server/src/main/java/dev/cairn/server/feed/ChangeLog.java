@@ -60,12 +60,13 @@ public class ChangeLog {
             Signal s = signals.get(i);
             rows.add(new Object[]{first + i, s.id(), s.ownerId(), s.type().name(), kind.name(),
                     sha256(crypto.storedKey(s.type(), s.blinded(), s.matchKey())),
-                    "," + String.join(",", s.categories()) + ",", Db.ts(now), audience, refId});
+                    "," + String.join(",", s.categories()) + ",", Db.ts(now), audience, refId, s.visibility().name(),
+                    s.sharingGroupId()});
         }
         jdbc.batchUpdate("""
                 INSERT INTO signal_event (seq, signal_id, owner_id, signal_type, kind, match_key_sha256, categories, created_at,
-                                          audience, ref_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                                          audience, ref_id, visibility, sharing_group_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {

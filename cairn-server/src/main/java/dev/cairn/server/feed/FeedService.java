@@ -39,7 +39,11 @@ public class FeedService {
     private final SignalRepository signals;
     private final FeedNotifier notifier;
 
-    public FeedService(JdbcClient jdbc, SignalRepository signals, FeedNotifier notifier) {
+    private final dev.cairn.server.sharing.SharingGroups groups;
+
+    public FeedService(JdbcClient jdbc, SignalRepository signals, FeedNotifier notifier,
+                       dev.cairn.server.sharing.SharingGroups groups) {
+        this.groups = groups;
         this.jdbc = jdbc;
         this.signals = signals;
         this.notifier = notifier;
@@ -58,7 +62,8 @@ public class FeedService {
      * @param categories the signal's categories when the change happened
      */
     public record EventHead(long seq, UUID signalId, UUID ownerId, SignalType type, ChangeKind kind, String keyHash,
-                            Set<String> categories, Instant at, UUID audience, UUID refId) {
+                            Set<String> categories, Instant at, UUID audience, UUID refId, String visibility,
+                            UUID sharingGroupId) {
     }
 
     public Page page(Caller caller, long after, int limit, Filter filter, Duration wait) throws InterruptedException {
@@ -98,7 +103,17 @@ public class FeedService {
      * participant (a dispute for the owner, its resolution for the disputant) reach only that participant.
      */
     public boolean visibleTo(UUID participant, EventHead event) {
-        return event.audience() == null || event.audience().equals(participant);
+        if (event.audience() != null) {
+            return event.audience().equals(participant);
+        }
+        if (event.ownerId().equals(participant)) {
+            return true;
+        }
+        return switch (event.visibility()) {
+            case "GROUP" -> groups.isMember(participant, event.sharingGroupId());
+            case "PRIVATE" -> false;
+            default -> true;
+        };
     }
 
     /** The committed high-water mark: every event at or below it is final. */
@@ -109,7 +124,8 @@ public class FeedService {
     /** Up to {@code limit} stored events in (after, high], in order, matching the filter. */
     public List<EventHead> heads(long after, long high, int limit, Filter filter) {
         StringBuilder sql = new StringBuilder("""
-                SELECT seq, signal_id, owner_id, signal_type, kind, match_key_sha256, categories, created_at, audience, ref_id
+                SELECT seq, signal_id, owner_id, signal_type, kind, match_key_sha256, categories, created_at, audience, ref_id,
+                       visibility, sharing_group_id
                 FROM signal_event WHERE seq > :after AND seq <= :high""");
         Map<String, Object> params = new HashMap<>();
         params.put("after", after);
@@ -138,7 +154,8 @@ public class FeedService {
         List<Long> all = new ArrayList<>(seqs);
         for (int i = 0; i < all.size(); i += 1000) {
             List<EventHead> rows = jdbc.sql("""
-                            SELECT seq, signal_id, owner_id, signal_type, kind, match_key_sha256, categories, created_at, audience, ref_id
+                            SELECT seq, signal_id, owner_id, signal_type, kind, match_key_sha256, categories, created_at, audience, ref_id,
+                       visibility, sharing_group_id
                             FROM signal_event WHERE seq IN (:seqs)""")
                     .param("seqs", all.subList(i, Math.min(all.size(), i + 1000))).query(FeedService::head).list();
             List<Map<String, Object>> events = render(rows);
@@ -173,7 +190,8 @@ public class FeedService {
         }
         return new EventHead(rs.getLong(1), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
                 SignalType.valueOf(rs.getString(4)), ChangeKind.valueOf(rs.getString(5)), rs.getString(6),
-                categories, Db.instant(rs, 8), rs.getObject(9, UUID.class), rs.getObject(10, UUID.class));
+                categories, Db.instant(rs, 8), rs.getObject(9, UUID.class), rs.getObject(10, UUID.class),
+                rs.getString(11), rs.getObject(12, UUID.class));
     }
 
     private static Map<String, Object> render(EventHead r, Signal current) {

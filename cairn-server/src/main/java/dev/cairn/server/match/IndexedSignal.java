@@ -28,6 +28,8 @@ public final class IndexedSignal {
     final long createdAtMillis;
     final long version;
     final boolean active;
+    final dev.cairn.server.signal.Visibility visibility;
+    final UUID sharingGroupId;
     /** For usernames, the normal form before the confusable mapping: tells a confusable match from a normalised one. */
     final Normalized form;
     /** 64-bit hash of the value as submitted: lets a hit say "exact" without holding the value in memory. */
@@ -47,6 +49,8 @@ public final class IndexedSignal {
         this.createdAtMillis = s.createdAt().toEpochMilli();
         this.version = s.version();
         this.active = s.status() == SignalStatus.ACTIVE;
+        this.visibility = s.visibility();
+        this.sharingGroupId = s.sharingGroupId();
         this.valueHash = valueHash(s.value());
         this.form = s.type() == SignalType.USERNAME && !s.blinded() && active
                 ? SignalNormalizer.normalize(SignalType.USERNAME, s.value(), NormalizeOptions.DEFAULT) : null;
@@ -60,6 +64,15 @@ public final class IndexedSignal {
             h *= 0x100000001b3L;
         }
         return h;
+    }
+
+    /** The same rule as {@link Signal#visibleTo}, for an indexed (hence active) signal. */
+    boolean visibleTo(UUID viewer, java.util.Set<UUID> groups) {
+        return switch (visibility) {
+            case ALL -> true;
+            case GROUP -> owner.equals(viewer) || (sharingGroupId != null && groups.contains(sharingGroupId));
+            case PRIVATE -> owner.equals(viewer);
+        };
     }
 
     public UUID id() {

@@ -42,12 +42,15 @@ public class MatchService {
     public static final int MAX_PDQ_DISTANCE = 64;
 
     private final MatchIndex index;
+    private final dev.cairn.server.sharing.SharingGroups sharingGroups;
     private final JdbcTemplate jdbc;
     private final String defaultRegion;
     private final SignalAssessor assessor;
 
-    public MatchService(MatchIndex index, JdbcTemplate jdbc, CairnProperties properties, SignalAssessor assessor) {
+    public MatchService(MatchIndex index, JdbcTemplate jdbc, CairnProperties properties, SignalAssessor assessor,
+                        dev.cairn.server.sharing.SharingGroups sharingGroups) {
         this.index = index;
+        this.sharingGroups = sharingGroups;
         this.jdbc = jdbc;
         this.defaultRegion = properties.defaultPhoneRegion();
         this.assessor = assessor;
@@ -151,23 +154,24 @@ public class MatchService {
     public List<MatchHit> match(Caller caller, List<MatchItem> items, MatchOptions options) {
         caller.require(Scope.READ);
         long now = System.currentTimeMillis();
+        Set<UUID> groups = sharingGroups.groupsOf(caller.participantId());
         List<MatchHit> hits = new ArrayList<>();
         Set<UUID> seen = new HashSet<>();
         for (MatchItem item : items) {
             seen.clear();
             if (item.type() == SignalType.PDQ && !item.blinded()) {
-                matchPdq(item, now, options, hits);
+                matchPdq(caller, groups, item, now, options, hits);
                 continue;
             }
             for (Probe probe : item.probes()) {
                 index.exact().forEach(probe.type(), item.blinded(), probe.key(), s -> {
-                    if (usable(s, item, now) && seen.add(s.id)) {
+                    if (usable(s, item, now, caller.participantId(), groups) && seen.add(s.id)) {
                         admit(hits, new MatchHit(item.index(), s, method(probe, item, s), -1, assess(s, now)), options);
                     }
                 });
                 if (probe.type() == SignalType.IP && !item.blinded()) {
                     index.ranges().forEachBlockContaining(probe.key(), (s, block) -> {
-                        if (usable(s, item, now) && seen.add(s.id)) {
+                        if (usable(s, item, now, caller.participantId(), groups) && seen.add(s.id)) {
                             admit(hits, new MatchHit(item.index(), s, MatchMethod.CIDR, -1, assess(s, now)), options);
                         }
                     });
@@ -197,14 +201,14 @@ public class MatchService {
      * Near-duplicate search. With {@code dihedral}, the 8 rotations and flips of the query are searched too (derived in
      * the hash domain, see {@link PdqDihedral}); each signal is reported once, at its smallest distance.
      */
-    private void matchPdq(MatchItem item, long now, MatchOptions options, List<MatchHit> hits) {
+    private void matchPdq(Caller caller, Set<UUID> groups, MatchItem item, long now, MatchOptions options, List<MatchHit> hits) {
         PdqHash query = PdqHash.fromHex(item.probes().getFirst().key());
         PdqHash[] queries = item.dihedral() ? PdqDihedral.variants(query) : new PdqHash[]{query};
         java.util.Map<UUID, Integer> best = new java.util.LinkedHashMap<>();
         java.util.Map<UUID, IndexedSignal> found = new java.util.HashMap<>();
         for (PdqHash q : queries) {
             index.ranges().forEachNear(q, item.maxDistance(), (s, distance) -> {
-                if (usable(s, item, now)) {
+                if (usable(s, item, now, caller.participantId(), groups)) {
                     best.merge(s.id, distance, Math::min);
                     found.put(s.id, s);
                 }
@@ -230,8 +234,8 @@ public class MatchService {
         return m == MatchMethod.EXACT ? MatchMethod.NORMALISED : m;
     }
 
-    private static boolean usable(IndexedSignal s, MatchItem item, long now) {
-        if (s.validUntilMillis <= now) {
+    private static boolean usable(IndexedSignal s, MatchItem item, long now, UUID viewer, Set<UUID> groups) {
+        if (s.validUntilMillis <= now || !s.visibleTo(viewer, groups)) {
             return false;
         }
         // A username signal tied to one platform does not match an account on another.

@@ -17,13 +17,27 @@ import java.util.UUID;
 public record Signal(UUID id, SignalType type, String value, String matchKey, boolean blinded, List<String> categories,
                      int confidence, String description, List<String> tags, String platform, Integer quality,
                      Instant validUntil, SignalStatus status, String statusReason, UUID ownerId, String ownerSlug,
-                     Instant createdAt, Instant updatedAt, long version) {
+                     Instant createdAt, Instant updatedAt, long version, Visibility visibility, UUID sharingGroupId) {
 
     public boolean activeAt(Instant now) {
         return status == SignalStatus.ACTIVE && validUntil.isAfter(now);
     }
 
-    public boolean visibleTo(UUID participant) {
-        return ownerId.equals(participant) || status == SignalStatus.ACTIVE;
+    /**
+     * The one visibility rule: the owner sees its signals in every state; others see active signals shared with
+     * everyone, or with a sharing group they belong to.
+     */
+    public boolean visibleTo(UUID participant, java.util.Set<UUID> groups) {
+        if (ownerId.equals(participant)) {
+            return true;
+        }
+        if (status != SignalStatus.ACTIVE) {
+            return false;
+        }
+        return switch (visibility) {
+            case ALL -> true;
+            case GROUP -> sharingGroupId != null && groups.contains(sharingGroupId);
+            case PRIVATE -> false;
+        };
     }
 }

@@ -29,19 +29,22 @@ import java.util.regex.Pattern;
 @Component
 public class SignalReader {
     static final Set<String> FIELDS = Set.of("type", "value", "blinded", "categories", "confidence", "description",
-            "tags", "platform", "quality", "valid_until", "region");
+            "tags", "platform", "quality", "valid_until", "region", "visibility", "sharing_group");
     private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9:._-]{0,63}");
     private static final Pattern PLATFORM = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
     private static final Pattern REGION = Pattern.compile("[A-Z]{2}");
 
     private final TaxonomyService taxonomy;
+    private final dev.cairn.server.sharing.SharingGroups groups;
     private final Duration maxValidity;
     private final String defaultRegion;
     private final int minPdqQuality;
 
     public SignalReader(TaxonomyService taxonomy, CairnProperties properties,
-                        @Value("${cairn.pdq.min-quality:50}") int minPdqQuality) {
+                        @Value("${cairn.pdq.min-quality:50}") int minPdqQuality,
+                        dev.cairn.server.sharing.SharingGroups groups) {
         this.taxonomy = taxonomy;
+        this.groups = groups;
         this.maxValidity = properties.maxValidity();
         this.defaultRegion = properties.defaultPhoneRegion();
         this.minPdqQuality = minPdqQuality;
@@ -66,6 +69,12 @@ public class SignalReader {
     }
 
     public SignalDraft read(JsonNode node, String prefix, List<FieldError> errors, Instant now, String requestRegion) {
+        return read(node, prefix, errors, now, requestRegion, null);
+    }
+
+    /** Reads one submission by {@code owner} (whose sharing groups bound the visibility it may choose). */
+    public SignalDraft read(JsonNode node, String prefix, List<FieldError> errors, Instant now, String requestRegion,
+                            java.util.UUID owner) {
         int before = errors.size();
         JsonFields f = JsonFields.of(node, prefix, errors, FIELDS);
         String typeName = f.string("type", true, 32);
@@ -119,6 +128,33 @@ public class SignalReader {
                 f.reject("valid_until", "must be at most " + maxValidity.toDays() + " days ahead");
             }
         }
+        Visibility visibility = Visibility.ALL;
+        String visibilityName = f.string("visibility", false, 16);
+        if (visibilityName != null) {
+            try {
+                visibility = Visibility.valueOf(visibilityName.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                f.reject("visibility", "must be one of ALL, GROUP, PRIVATE");
+            }
+        }
+        String groupText = f.string("sharing_group", false, 36);
+        java.util.UUID group = null;
+        if (visibility == Visibility.GROUP) {
+            if (groupText == null) {
+                f.reject("sharing_group", "is required when visibility is GROUP");
+            } else {
+                try {
+                    group = java.util.UUID.fromString(groupText);
+                    if (owner != null && !groups.isMember(owner, group)) {
+                        f.reject("sharing_group", "is not a sharing group you belong to");
+                    }
+                } catch (IllegalArgumentException e) {
+                    f.reject("sharing_group", "must be a sharing group id");
+                }
+            }
+        } else if (groupText != null) {
+            f.reject("sharing_group", "applies only when visibility is GROUP");
+        }
         if (errors.size() > before) {
             return null;
         }
@@ -127,7 +163,7 @@ public class SignalReader {
         }
         return new SignalDraft(type, value, normalized.key(), blinded, categories, confidence,
                 description == null || description.isBlank() ? null : description.strip(), tags == null ? List.of() : tags,
-                platform, quality, validUntil);
+                platform, quality, validUntil, visibility, group);
     }
 
     /**

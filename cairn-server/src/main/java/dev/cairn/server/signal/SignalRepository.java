@@ -39,8 +39,9 @@ public class SignalRepository {
     public void insertAll(List<Signal> signals) {
         template.batchUpdate("""
                         INSERT INTO signal (id, type, submitted_value, match_key, blinded, confidence, description, platform,
-                                            pdq_quality, valid_until, status, status_reason, owner_id, created_at, updated_at, version)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                            pdq_quality, valid_until, status, status_reason, owner_id, created_at, updated_at, version,
+                                            visibility, sharing_group_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 signals, 1000, (ps, s) -> {
                     ps.setObject(1, s.id());
                     ps.setString(2, s.type().name());
@@ -58,6 +59,8 @@ public class SignalRepository {
                     ps.setObject(14, Db.ts(s.createdAt()));
                     ps.setObject(15, Db.ts(s.updatedAt()));
                     ps.setLong(16, s.version());
+                    ps.setString(17, s.visibility().name());
+                    ps.setObject(18, s.sharingGroupId());
                 });
         List<Object[]> categories = new ArrayList<>();
         List<Object[]> tags = new ArrayList<>();
@@ -149,10 +152,17 @@ public class SignalRepository {
     public record Cursor(Instant createdAt, UUID id) {
     }
 
-    public List<Signal> list(Query q) {
-        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE (s.owner_id = :viewer OR s.status = 'ACTIVE')");
+    /** A page of the signals {@code q.viewer()} may see (see {@link Signal#visibleTo}), newest first. */
+    public List<Signal> list(Query q, java.util.Set<UUID> viewerGroups) {
+        StringBuilder sql = new StringBuilder(SELECT)
+                .append(" WHERE (s.owner_id = :viewer OR (s.status = 'ACTIVE' AND (s.visibility = 'ALL'");
         Map<String, Object> params = new HashMap<>();
         params.put("viewer", q.viewer());
+        if (!viewerGroups.isEmpty()) {
+            sql.append(" OR (s.visibility = 'GROUP' AND s.sharing_group_id IN (:groups))");
+            params.put("groups", viewerGroups);
+        }
+        sql.append(")))");
         if (q.type() != null) {
             sql.append(" AND s.type = :type");
             params.put("type", q.type().name());
@@ -241,7 +251,7 @@ public class SignalRepository {
     private static Signal withCategories(Signal s, List<String> categories, List<String> tags) {
         return new Signal(s.id(), s.type(), s.value(), s.matchKey(), s.blinded(), List.copyOf(categories), s.confidence(),
                 s.description(), List.copyOf(tags), s.platform(), s.quality(), s.validUntil(), s.status(), s.statusReason(),
-                s.ownerId(), s.ownerSlug(), s.createdAt(), s.updatedAt(), s.version());
+                s.ownerId(), s.ownerSlug(), s.createdAt(), s.updatedAt(), s.version(), s.visibility(), s.sharingGroupId());
     }
 
     Signal map(ResultSet rs, int row) throws SQLException {
@@ -253,6 +263,7 @@ public class SignalRepository {
                 (Integer) rs.getObject("pdq_quality"), Db.instant(rs, "valid_until"),
                 SignalStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
                 rs.getObject("owner_id", UUID.class), rs.getString("owner_slug"), Db.instant(rs, "created_at"),
-                Db.instant(rs, "updated_at"), rs.getLong("version"));
+                Db.instant(rs, "updated_at"), rs.getLong("version"), Visibility.valueOf(rs.getString("visibility")),
+                rs.getObject("sharing_group_id", UUID.class));
     }
 }

@@ -29,9 +29,11 @@ public class SignalService {
     private final ApplicationEventPublisher events;
     private final ChangeLog changeLog;
     private final SignalScores scores;
+    private final dev.cairn.server.sharing.SharingGroups groups;
 
     public SignalService(SignalRepository repository, SignalReader reader, ApplicationEventPublisher events,
-                         ChangeLog changeLog, SignalScores scores) {
+                         ChangeLog changeLog, SignalScores scores, dev.cairn.server.sharing.SharingGroups groups) {
+        this.groups = groups;
         this.repository = repository;
         this.reader = reader;
         this.events = events;
@@ -48,7 +50,7 @@ public class SignalService {
         List<SignalDraft> drafts = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             String prefix = prefixPattern.isEmpty() ? "" : prefixPattern.formatted(i);
-            drafts.add(reader.read(items.get(i), prefix, errors, now, region));
+            drafts.add(reader.read(items.get(i), prefix, errors, now, region, caller.participantId()));
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
@@ -57,7 +59,8 @@ public class SignalService {
         for (SignalDraft d : drafts) {
             signals.add(new Signal(UuidV7.next(), d.type(), d.value(), d.matchKey(), d.blinded(), d.categories(),
                     d.confidence(), d.description(), d.tags(), d.platform(), d.quality(), d.validUntil(),
-                    SignalStatus.ACTIVE, null, caller.participantId(), caller.participantSlug(), now, now, 1));
+                    SignalStatus.ACTIVE, null, caller.participantId(), caller.participantSlug(), now, now, 1,
+                    d.visibility(), d.sharingGroupId()));
         }
         repository.insertAll(signals);
         events.publishEvent(new SignalChanged(signals));
@@ -67,13 +70,13 @@ public class SignalService {
 
     public Signal get(Caller caller, UUID id) {
         caller.require(Scope.READ);
-        return repository.find(id).filter(s -> s.visibleTo(caller.participantId()))
+        return repository.find(id).filter(s -> s.visibleTo(caller.participantId(), groups.groupsOf(caller.participantId())))
                 .orElseThrow(() -> ApiException.notFound("Signal"));
     }
 
     public List<Signal> list(Caller caller, SignalRepository.Query query) {
         caller.require(Scope.READ);
-        return repository.list(query);
+        return repository.list(query, groups.groupsOf(query.viewer()));
     }
 
     /** A page of a listing; {@code next} is where the following page starts, null at the end. */
@@ -97,7 +100,7 @@ public class SignalService {
         while (true) {
             int chunk = minScore == null ? limit + 1 : Math.min(1000, Math.max(limit + 1, 100));
             List<Signal> rows = repository.list(new SignalRepository.Query(query.viewer(), query.type(), query.category(),
-                    query.owner(), query.status(), query.createdSince(), after, chunk));
+                    query.owner(), query.status(), query.createdSince(), after, chunk), groups.groupsOf(query.viewer()));
             for (Signal s : rows) {
                 scanned++;
                 after = new SignalRepository.Cursor(s.createdAt(), s.id());
@@ -164,7 +167,7 @@ public class SignalService {
                 f.has("description") ? (description == null || description.isBlank() ? null : description.strip()) : current.description(),
                 current.tags(), current.platform(), current.quality(),
                 validUntil == null ? current.validUntil() : validUntil, current.status(), current.statusReason(),
-                current.ownerId(), current.ownerSlug(), current.createdAt(), now, current.version() + 1);
+                current.ownerId(), current.ownerSlug(), current.createdAt(), now, current.version() + 1, current.visibility(), current.sharingGroupId());
         if (!repository.update(amended, current.version())) {
             throw ApiException.conflict("concurrent-update", "The signal was changed concurrently; fetch it and retry");
         }
@@ -184,7 +187,7 @@ public class SignalService {
         Signal retracted = new Signal(current.id(), current.type(), current.value(), current.matchKey(), current.blinded(),
                 current.categories(), current.confidence(), current.description(), current.tags(), current.platform(),
                 current.quality(), current.validUntil(), SignalStatus.RETRACTED, reason, current.ownerId(),
-                current.ownerSlug(), current.createdAt(), now, current.version() + 1);
+                current.ownerSlug(), current.createdAt(), now, current.version() + 1, current.visibility(), current.sharingGroupId());
         if (!repository.update(retracted, current.version())) {
             throw ApiException.conflict("concurrent-update", "The signal was changed concurrently; fetch it and retry");
         }
@@ -207,7 +210,7 @@ public class SignalService {
     }
 
     private Signal ownedForUpdate(Caller caller, UUID id) {
-        Signal s = repository.findForUpdate(id).filter(x -> x.visibleTo(caller.participantId()))
+        Signal s = repository.findForUpdate(id).filter(x -> x.visibleTo(caller.participantId(), groups.groupsOf(caller.participantId())))
                 .orElseThrow(() -> ApiException.notFound("Signal"));
         if (!s.ownerId().equals(caller.participantId())) {
             throw ApiException.forbidden("Only the participant that shared a signal may change it");

@@ -22,7 +22,8 @@ class SignalRepositoryTest extends ApiTestBase {
         var now = Db.now();
         Signal s = new Signal(UuidV7.next(), SignalType.USERNAME, "Robux_Boy", "robux_boy", false,
                 List.of("GROOMING", "SEXTORTION"), 77, "Seen twice", List.of("case:123", "ring-b"), "example-chat", null,
-                now.plus(Duration.ofDays(3)), SignalStatus.ACTIVE, null, owner.id(), owner.slug(), now, now, 1);
+                now.plus(Duration.ofDays(3)), SignalStatus.ACTIVE, null, owner.id(), owner.slug(), now, now, 1, Visibility.PRIVATE,
+                null);
         repository.insertAll(List.of(s));
         Signal back = repository.find(s.id()).orElseThrow();
         assertThat(back).isEqualTo(s);
