@@ -99,12 +99,13 @@ class AuditApiTest extends ApiTestBase {
         assertThat(intact.problems()).isEmpty();
 
         long victim = all.get(all.size() / 2).get("seq").asLong();
-        jdbc.sql("UPDATE audit_log SET outcome = 'DENIED' WHERE seq = ?").param(victim).update();
+        String original = jdbc.sql("SELECT detail FROM audit_log WHERE seq = ?").param(victim).query(String.class).single();
+        jdbc.sql("UPDATE audit_log SET detail = 'rewritten by an intruder' WHERE seq = ?").param(victim).update();
         AuditChain.Verifier tampered = new AuditChain.Verifier();
         entries(operator(), "").stream().filter(e -> e.get("seq").asLong() <= all.getLast().get("seq").asLong())
                 .forEach(e -> tampered.accept(record(e)));
         assertThat(tampered.problems()).anySatisfy(p -> assertThat(p).contains("entry " + victim, "modified"));
         // put it back so later tests see an intact chain
-        jdbc.sql("UPDATE audit_log SET outcome = 'SUCCESS' WHERE seq = ?").param(victim).update();
+        jdbc.sql("UPDATE audit_log SET detail = ? WHERE seq = ?").params(original, victim).update();
     }
 }
