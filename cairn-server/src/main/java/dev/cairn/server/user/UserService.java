@@ -213,7 +213,7 @@ public class UserService {
     }
 
     /** 4 groups of 5 from an alphabet without look-alikes: about 100 bits, easy to read out and type. */
-    static String generatePassword() {
+    public static String generatePassword() {
         StringBuilder sb = new StringBuilder();
         for (int g = 0; g < 4; g++) {
             if (g > 0) {
