@@ -71,7 +71,7 @@ public class SignalConsoleController {
 
     /** The search form as submitted; blank means "any". */
     public record Filters(String type, String category, String owner, String status, String since) {
-        boolean any() {
+        public boolean any() {
             return !(type.isEmpty() && category.isEmpty() && owner.isEmpty() && status.isEmpty() && since.isEmpty());
         }
     }
