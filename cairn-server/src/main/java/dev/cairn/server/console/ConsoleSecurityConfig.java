@@ -76,7 +76,10 @@ public class ConsoleSecurityConfig {
                         .authenticationEntryPoint((req, res, ex) -> toLogin(req, res))
                         .accessDeniedHandler((req, res, ex) -> {
                             if (htmx(req)) {
-                                res.sendError(HttpServletResponse.SC_FORBIDDEN);
+                                res.setStatus(HttpServletResponse.SC_FORBIDDEN);
+                                res.setContentType("text/html;charset=UTF-8");
+                                res.getWriter().write("<p class=\"notice error\" role=\"alert\">Your role does not allow "
+                                        + "this, or the page had expired. Reload the page and try again.</p>");
                             } else {
                                 denied.handle(req, res, ex);
                             }

@@ -9,6 +9,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -46,6 +49,23 @@ abstract class BrowserTestBase extends ApiTestBase {
 
     @Autowired
     UserService users;
+
+    /** On failure, keeps what the browser showed: a screenshot and the page source, next to the others. */
+    @RegisterExtension
+    final TestWatcher evidence = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (driver != null) {
+                String name = "FAILED-" + context.getRequiredTestMethod().getName();
+                screenshot(name);
+                try {
+                    Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getPageSource());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+    };
 
     @BeforeAll
     static void startBrowser() throws IOException {
