@@ -90,14 +90,16 @@ public class SubmitController {
         if (field == null || !SignalFormFields.NAMES.contains(field)) {
             field = "value";
         }
-        if (field.equals("type")) {
+        boolean typeChanged = field.equals("type");
+        if (typeChanged) {
             field = "value"; // a new type changes whether the value is valid; a chosen type is never wrong itself
         }
         List<FieldError> errors = new ArrayList<>();
         reader.read(forms.signal(type, value, categories, confidence, description, platform, validUntil), "", errors,
                 Db.now(), null);
         model.addAttribute("field", field);
-        model.addAttribute("message", byField(errors).get(field));
+        // choosing a type before typing the value is the normal order: no "is required" for a value not typed yet
+        model.addAttribute("message", typeChanged && value.isBlank() ? null : byField(errors).get(field));
         return "console/submit :: field-error";
     }
 
