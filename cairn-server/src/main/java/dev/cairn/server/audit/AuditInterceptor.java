@@ -37,7 +37,10 @@ public class AuditInterceptor implements HandlerInterceptor {
             return;
         }
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !(auth.getPrincipal() instanceof Caller caller)) {
+        Caller caller = auth == null ? null
+                : auth.getPrincipal() instanceof Caller c ? c
+                : auth.getPrincipal() instanceof dev.cairn.server.user.SignedInUser u ? u.caller() : null;
+        if (caller == null) {
             return;
         }
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);

@@ -14,6 +14,7 @@ class AuditWebConfig implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(interceptor).addPathPatterns("/api/**");
+        registry.addInterceptor(interceptor).addPathPatterns("/api/**", "/console/**")
+                .excludePathPatterns("/console/assets/**", "/console/css/**", "/console/js/**");
     }
 }

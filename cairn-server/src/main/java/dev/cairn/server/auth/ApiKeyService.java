@@ -111,7 +111,7 @@ public class ApiKeyService {
         if (r.lastUsedAt() == null || r.lastUsedAt().plus(LAST_USED_GRANULARITY).isBefore(now)) {
             jdbc.sql("UPDATE api_key SET last_used_at = ? WHERE id = ?").params(Db.ts(now), r.keyId()).update();
         }
-        return new Caller(r.participantId(), r.slug(), r.operator(), r.keyId(), Scope.parseAll(r.scopes()));
+        return new Caller(r.participantId(), r.slug(), r.operator(), r.keyId(), Scope.parseAll(r.scopes()), null);
     }
 
     private static ApiKey map(java.sql.ResultSet rs) throws java.sql.SQLException {

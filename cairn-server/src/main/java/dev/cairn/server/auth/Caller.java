@@ -10,15 +10,18 @@ import java.util.UUID;
  *
  * @param operator whether the participant runs the exchange (may manage participants and the taxonomy)
  */
-public record Caller(UUID participantId, String participantSlug, boolean operator, UUID keyId, Set<Scope> scopes) {
+public record Caller(UUID participantId, String participantSlug, boolean operator, UUID keyId, Set<Scope> scopes,
+                     UUID userId) {
 
     /** Who acts, for the audit log: an API key unless a console user is set. */
     public dev.cairn.server.audit.AuditEvent.ActorType actorType() {
-        return dev.cairn.server.audit.AuditEvent.ActorType.API_KEY;
+        return userId != null ? dev.cairn.server.audit.AuditEvent.ActorType.USER
+                : keyId != null ? dev.cairn.server.audit.AuditEvent.ActorType.API_KEY
+                : dev.cairn.server.audit.AuditEvent.ActorType.SYSTEM;
     }
 
     public String actorId() {
-        return keyId == null ? "" : keyId.toString();
+        return userId != null ? userId.toString() : keyId != null ? keyId.toString() : "system";
     }
 
     public void require(Scope scope) {

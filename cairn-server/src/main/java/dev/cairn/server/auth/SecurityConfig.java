@@ -37,8 +37,9 @@ public class SecurityConfig {
         return http.build();
     }
 
+    /** Last: the console's chains (dev.cairn.server.console.ConsoleSecurityConfig) come before it. */
     @Bean
-    @Order(2)
+    @Order(10)
     SecurityFilterChain publicChain(HttpSecurity http) throws Exception {
         http.securityMatcher("/**")
                 .csrf(c -> c.disable())

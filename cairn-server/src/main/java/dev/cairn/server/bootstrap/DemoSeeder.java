@@ -60,10 +60,13 @@ public class DemoSeeder implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final Path dataDir;
+    private final DemoUsers demoUsers;
+    private final int port;
 
     public DemoSeeder(CairnProperties properties, ParticipantService participants, ApiKeyService keys,
                       SignalService signals, JdbcClient jdbc, ObjectMapper json,
-                      @Value("${cairn.data-dir:./data}") String dataDir) {
+                      @Value("${cairn.data-dir:./data}") String dataDir, DemoUsers demoUsers,
+                      @Value("${server.port:8080}") int port) {
         this.properties = properties;
         this.participants = participants;
         this.keys = keys;
@@ -71,6 +74,8 @@ public class DemoSeeder implements ApplicationRunner {
         this.jdbc = jdbc;
         this.json = json;
         this.dataDir = Path.of(dataDir);
+        this.demoUsers = demoUsers;
+        this.port = port;
     }
 
     @Override
@@ -90,6 +95,9 @@ public class DemoSeeder implements ApplicationRunner {
             env.append("CAIRN_KEY_").append(p[0].toUpperCase(java.util.Locale.ROOT)).append('=').append(issued.secret()).append('\n');
             demo.add(participant);
         }
+        DemoUsers.Issued console = demoUsers.provision(demo);
+        env.append("CAIRN_DEMO_PASSWORD=").append(console.password()).append('\n');
+        env.append("CAIRN_DEMO_TOTP_SECRET=").append(console.totpSecret()).append('\n');
         Files.createDirectories(dataDir);
         Path envFile = dataDir.resolve("demo-keys.env");
         Files.writeString(envFile, env);
@@ -102,16 +110,17 @@ public class DemoSeeder implements ApplicationRunner {
         if (existing == 0) {
             seed(demo);
         }
+        banner.addAll(DemoUsers.banner(console, port));
         banner.add("");
         banner.add("Also written to " + envFile.toAbsolutePath() + " (source it: . " + envFile + ")");
-        Banner.print("Demo participants and their admin API keys (new keys at every start; shown once)", banner);
+        Banner.print("Demo participants, their admin API keys and console users (new at every start; shown once)", banner);
     }
 
     private void seed(List<Participant> demo) {
         Random random = new Random(20261125);
         for (int p = 0; p < demo.size(); p++) {
             Participant participant = demo.get(p);
-            Caller caller = new Caller(participant.id(), participant.slug(), false, null, EnumSet.allOf(Scope.class));
+            Caller caller = new Caller(participant.id(), participant.slug(), false, null, EnumSet.allOf(Scope.class), null);
             List<JsonNode> items = new ArrayList<>();
             for (int i = 0; i < 9; i++) {
                 int n = p * 100 + i;

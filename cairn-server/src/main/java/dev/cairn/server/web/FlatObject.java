@@ -29,7 +29,7 @@ public final class FlatObject {
         return new FlatObject(true);
     }
 
-    static FlatObject of(JsonNode node) {
+    public static FlatObject of(JsonNode node) {
         if (node == null || !node.isObject()) {
             return NOT_AN_OBJECT;
         }
