@@ -70,6 +70,11 @@ public final class PdqIndex {
     private int baseDeadCount;
     private final int[][] bucketStart = new int[TABLES][];
     private final int[][] bucketEntries = new int[TABLES][];
+    /**
+     * Per table, two filter words per entry, in the same (bucket) order as {@link #bucketEntries}: the
+     * hash words {@link #filterWordA}/{@link #filterWordB} of the table, neither holding its segment.
+     */
+    private final long[][] bucketFilters = new long[TABLES][];
 
     // Unindexed tail of recent adds, scanned linearly.
     private int tailSize;
@@ -83,6 +88,7 @@ public final class PdqIndex {
         for (int t = 0; t < TABLES; t++) {
             bucketStart[t] = new int[BUCKETS + 1];
             bucketEntries[t] = new int[0];
+            bucketFilters[t] = new long[0];
         }
     }
 
@@ -174,7 +180,7 @@ public final class PdqIndex {
         try {
             long b = 8L * (baseWords.length + baseIds.length + baseDead.length + tailWords.length + tailIds.length);
             for (int t = 0; t < TABLES; t++) {
-                b += 4L * (bucketStart[t].length + bucketEntries[t].length);
+                b += 4L * (bucketStart[t].length + bucketEntries[t].length) + 8L * bucketFilters[t].length;
             }
             return b + where.bytesUsed();
         } finally {
@@ -273,19 +279,25 @@ public final class PdqIndex {
                 int key = segment(q0, q1, q2, q3, t);
                 int[] start = bucketStart[t];
                 int[] entries = bucketEntries[t];
-                scanBucket(start, entries, key, t, radius, words, ids, dead, q0, q1, q2, q3, maxDistance, hits);
+                long[] filters = bucketFilters[t];
+                long qa = word(q0, q1, q2, q3, filterWordA(t));
+                long qb = word(q0, q1, q2, q3, filterWordB(t));
+                scanBucket(start, filters, entries, key, maxDistance, qa, qb, t, radius, maxDistance, words, ids, dead,
+                        q0, q1, q2, q3, hits);
                 if (radius == 0) {
                     continue;
                 }
                 for (int a = 0; a < SEGMENT_BITS; a++) {
                     int ka = key ^ (1 << a);
-                    scanBucket(start, entries, ka, t, radius, words, ids, dead, q0, q1, q2, q3, maxDistance, hits);
+                    scanBucket(start, filters, entries, ka, maxDistance - 1, qa, qb, t, radius, maxDistance, words, ids, dead,
+                            q0, q1, q2, q3, hits);
                     for (int b = a + 1; radius >= 2 && b < SEGMENT_BITS; b++) {
                         int kb = ka ^ (1 << b);
-                        scanBucket(start, entries, kb, t, radius, words, ids, dead, q0, q1, q2, q3, maxDistance, hits);
+                        scanBucket(start, filters, entries, kb, maxDistance - 2, qa, qb, t, radius, maxDistance, words, ids,
+                                dead, q0, q1, q2, q3, hits);
                         for (int c = b + 1; radius >= 3 && c < SEGMENT_BITS; c++) {
-                            scanBucket(start, entries, kb ^ (1 << c), t, radius, words, ids, dead, q0, q1, q2, q3,
-                                    maxDistance, hits);
+                            scanBucket(start, filters, entries, kb ^ (1 << c), maxDistance - 3, qa, qb, t, radius,
+                                    maxDistance, words, ids, dead, q0, q1, q2, q3, hits);
                         }
                     }
                 }
@@ -302,17 +314,31 @@ public final class PdqIndex {
         }
     }
 
-    private static void scanBucket(int[] start, int[] entries, int key, int table, int radius, long[] words,
-            long[] ids, long[] dead, long q0, long q1, long q2, long q3, int maxDistance, Hits hits) {
+    /**
+     * Scans one bucket sequentially through its filter words: an entry whose two filter words alone
+     * already differ from the query's in more than {@code limit} bits (the distance budget left after
+     * the segment's own difference) is rejected without touching the hash array. Survivors are verified
+     * against the full hash.
+     */
+    private static void scanBucket(int[] start, long[] filters, int[] entries, int key, int limit, long qa, long qb,
+            int table, int radius, int maxDistance, long[] words, long[] ids, long[] dead, long q0, long q1, long q2, long q3,
+            Hits hits) {
         int end = start[key + 1];
         for (int p = start[key]; p < end; p++) {
-            int e = entries[p];
-            int o = 4 * e;
-            int d = Long.bitCount(words[o] ^ q0) + Long.bitCount(words[o + 1] ^ q1)
-                    + Long.bitCount(words[o + 2] ^ q2) + Long.bitCount(words[o + 3] ^ q3);
-            if (d <= maxDistance && !isDead(dead, e) && firstQualifyingTable(words, o, q0, q1, q2, q3, radius) == table) {
-                hits.add(ids[e], d);
+            int f = 2 * p;
+            if (Long.bitCount(filters[f] ^ qa) + Long.bitCount(filters[f + 1] ^ qb) <= limit) {
+                verify(entries[p], table, radius, words, ids, dead, q0, q1, q2, q3, maxDistance, hits);
             }
+        }
+    }
+
+    private static void verify(int e, int table, int radius, long[] words, long[] ids, long[] dead,
+            long q0, long q1, long q2, long q3, int maxDistance, Hits hits) {
+        int o = 4 * e;
+        int d = Long.bitCount(words[o] ^ q0) + Long.bitCount(words[o + 1] ^ q1)
+                + Long.bitCount(words[o + 2] ^ q2) + Long.bitCount(words[o + 3] ^ q3);
+        if (d <= maxDistance && !isDead(dead, e) && firstQualifyingTable(words, o, q0, q1, q2, q3, radius) == table) {
+            hits.add(ids[e], d);
         }
     }
 
@@ -330,6 +356,24 @@ public final class PdqIndex {
             }
         }
         return -1;
+    }
+
+    /** Filter words of table {@code t}: the two hash words after the one holding its segment (mod 4). */
+    private static int filterWordA(int t) {
+        return ((t >>> 2) + 1) & 3;
+    }
+
+    private static int filterWordB(int t) {
+        return ((t >>> 2) + 2) & 3;
+    }
+
+    private static long word(long w0, long w1, long w2, long w3, int i) {
+        return switch (i) {
+            case 0 -> w0;
+            case 1 -> w1;
+            case 2 -> w2;
+            default -> w3;
+        };
     }
 
     private static int segment(long w0, long w1, long w2, long w3, int t) {
@@ -431,11 +475,19 @@ public final class PdqIndex {
             }
             start[BUCKETS] = sum;
             int[] entries = new int[n];
+            long[] filters = new long[2 * n];
+            int fa = filterWordA(t);
+            int fb = filterWordB(t);
             for (int e = 0; e < n; e++) {
-                entries[cursor[(int) (words[4 * e + wordIndex] >>> shift) & 0xFFFF]++] = e;
+                int o = 4 * e;
+                int p = cursor[(int) (words[o + wordIndex] >>> shift) & 0xFFFF]++;
+                entries[p] = e;
+                filters[2 * p] = words[o + fa];
+                filters[2 * p + 1] = words[o + fb];
             }
             bucketStart[t] = start;
             bucketEntries[t] = entries;
+            bucketFilters[t] = filters;
         }
 
         where.clear(n);
