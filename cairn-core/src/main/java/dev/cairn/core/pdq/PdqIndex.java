@@ -51,6 +51,23 @@ public final class PdqIndex {
     private static final int LINEAR_FROM_RADIUS = 4;
     private static final int MIN_TAIL_LIMIT = 1024;
     private static final int MAX_TAIL_LIMIT = 16384;
+    /** Per segment radius 0..3: every 16-bit mask of at most that many bits, fewest bits first. */
+    private static final int[][] PROBE_MASKS = new int[LINEAR_FROM_RADIUS][];
+
+    static {
+        for (int r = 0; r < LINEAR_FROM_RADIUS; r++) {
+            int[] m = new int[BUCKETS];
+            int c = 0;
+            for (int bits = 0; bits <= r; bits++) {
+                for (int x = 0; x < BUCKETS; x++) {
+                    if (Integer.bitCount(x) == bits) {
+                        m[c++] = x;
+                    }
+                }
+            }
+            PROBE_MASKS[r] = Arrays.copyOf(m, c);
+        }
+    }
 
     /** Receives one hit. Called after the search completes, outside any lock. */
     @FunctionalInterface
@@ -88,7 +105,7 @@ public final class PdqIndex {
         for (int t = 0; t < TABLES; t++) {
             bucketStart[t] = new int[BUCKETS + 1];
             bucketEntries[t] = new int[0];
-            bucketFilters[t] = new long[0];
+            bucketFilters[t] = new long[2];
         }
     }
 
@@ -242,6 +259,8 @@ public final class PdqIndex {
         long[] ids;
         int[] distances;
         int count;
+        /** Sink for the prefetching loads of the search, so the JIT keeps them. */
+        long touched;
 
         void add(long id, int d) {
             if (ids == null) {
@@ -275,29 +294,42 @@ public final class PdqIndex {
                 }
             }
         } else if (n > 0) {
+            int[] masks = PROBE_MASKS[radius];
+            int per = masks.length;
+            // Phase 1: locate every probed bucket of every table and touch its first filter line. These
+            // loads are independent of each other, so the CPU overlaps their cache misses; phase 2 then
+            // scans buckets that are (mostly) already on their way into the cache.
+            int[] from = new int[TABLES * per];
+            int[] to = new int[TABLES * per];
+            long touched = 0;
             for (int t = 0; t < TABLES; t++) {
                 int key = segment(q0, q1, q2, q3, t);
                 int[] start = bucketStart[t];
+                long[] filters = bucketFilters[t];
+                int base = t * per;
+                for (int i = 0; i < per; i++) {
+                    int k = key ^ masks[i];
+                    int s = start[k];
+                    from[base + i] = s;
+                    to[base + i] = start[k + 1];
+                    touched += filters[2 * s];
+                }
+            }
+            hits.touched = touched;
+            // Phase 2: scan.
+            for (int t = 0; t < TABLES; t++) {
                 int[] entries = bucketEntries[t];
                 long[] filters = bucketFilters[t];
                 long qa = word(q0, q1, q2, q3, filterWordA(t));
                 long qb = word(q0, q1, q2, q3, filterWordB(t));
-                scanBucket(start, filters, entries, key, maxDistance, qa, qb, t, radius, maxDistance, words, ids, dead,
-                        q0, q1, q2, q3, hits);
-                if (radius == 0) {
-                    continue;
-                }
-                for (int a = 0; a < SEGMENT_BITS; a++) {
-                    int ka = key ^ (1 << a);
-                    scanBucket(start, filters, entries, ka, maxDistance - 1, qa, qb, t, radius, maxDistance, words, ids, dead,
-                            q0, q1, q2, q3, hits);
-                    for (int b = a + 1; radius >= 2 && b < SEGMENT_BITS; b++) {
-                        int kb = ka ^ (1 << b);
-                        scanBucket(start, filters, entries, kb, maxDistance - 2, qa, qb, t, radius, maxDistance, words, ids,
-                                dead, q0, q1, q2, q3, hits);
-                        for (int c = b + 1; radius >= 3 && c < SEGMENT_BITS; c++) {
-                            scanBucket(start, filters, entries, kb ^ (1 << c), maxDistance - 3, qa, qb, t, radius,
-                                    maxDistance, words, ids, dead, q0, q1, q2, q3, hits);
+                int base = t * per;
+                for (int i = 0; i < per; i++) {
+                    int limit = maxDistance - Integer.bitCount(masks[i]);
+                    int end = to[base + i];
+                    for (int p = from[base + i]; p < end; p++) {
+                        int f = 2 * p;
+                        if (Long.bitCount(filters[f] ^ qa) + Long.bitCount(filters[f + 1] ^ qb) <= limit) {
+                            verify(entries[p], t, radius, words, ids, dead, q0, q1, q2, q3, maxDistance, hits);
                         }
                     }
                 }
@@ -315,23 +347,9 @@ public final class PdqIndex {
     }
 
     /**
-     * Scans one bucket sequentially through its filter words: an entry whose two filter words alone
-     * already differ from the query's in more than {@code limit} bits (the distance budget left after
-     * the segment's own difference) is rejected without touching the hash array. Survivors are verified
-     * against the full hash.
+     * Verifies an entry whose filter words passed: exact distance from the full hash, tombstone, and
+     * whether {@code table} is the first table that finds it (so each hit is reported once).
      */
-    private static void scanBucket(int[] start, long[] filters, int[] entries, int key, int limit, long qa, long qb,
-            int table, int radius, int maxDistance, long[] words, long[] ids, long[] dead, long q0, long q1, long q2, long q3,
-            Hits hits) {
-        int end = start[key + 1];
-        for (int p = start[key]; p < end; p++) {
-            int f = 2 * p;
-            if (Long.bitCount(filters[f] ^ qa) + Long.bitCount(filters[f + 1] ^ qb) <= limit) {
-                verify(entries[p], table, radius, words, ids, dead, q0, q1, q2, q3, maxDistance, hits);
-            }
-        }
-    }
-
     private static void verify(int e, int table, int radius, long[] words, long[] ids, long[] dead,
             long q0, long q1, long q2, long q3, int maxDistance, Hits hits) {
         int o = 4 * e;
@@ -475,7 +493,7 @@ public final class PdqIndex {
             }
             start[BUCKETS] = sum;
             int[] entries = new int[n];
-            long[] filters = new long[2 * n];
+            long[] filters = new long[2 * n + 2]; // +2: phase 1 may touch the slot after the last bucket
             int fa = filterWordA(t);
             int fb = filterWordB(t);
             for (int e = 0; e < n; e++) {
