@@ -51,6 +51,8 @@ public final class PdqIndex {
     private static final int LINEAR_FROM_RADIUS = 4;
     private static final int MIN_TAIL_LIMIT = 1024;
     private static final int MAX_TAIL_LIMIT = 16384;
+    /** Buckets of at most this many entries (5 cache lines of filter words) are touched whole in phase 1. */
+    private static final int TOUCH_WHOLE_BUCKET = 20;
     /** Per segment radius 0..3: every 16-bit mask of at most that many bits, fewest bits first. */
     private static final int[][] PROBE_MASKS = new int[LINEAR_FROM_RADIUS][];
 
@@ -310,9 +312,17 @@ public final class PdqIndex {
                 for (int i = 0; i < per; i++) {
                     int k = key ^ masks[i];
                     int s = start[k];
+                    int e = start[k + 1];
                     from[base + i] = s;
-                    to[base + i] = start[k + 1];
+                    to[base + i] = e;
                     touched += filters[2 * s];
+                    if (e - s <= TOUCH_WHOLE_BUCKET) {
+                        // A short bucket (about 1M entries or fewer) is touched line by line; in a
+                        // long one the hardware prefetcher follows the scan well enough.
+                        for (int f = 2 * s + 8; f < 2 * e; f += 8) {
+                            touched += filters[f];
+                        }
+                    }
                 }
             }
             hits.touched = touched;
