@@ -15,15 +15,32 @@ import java.util.concurrent.locks.StampedLock;
  * table of 65,536 buckets. If two hashes differ in at most {@code d} bits, some segment differs in at
  * most {@code r = d / 16} bits (pigeonhole), so probing every key within radius {@code r} of the
  * query's segment in every table finds every match; for the default 31 that is 17 buckets per table.
- * Each candidate is verified with four popcounts, and a match is reported only from the first table
- * in which it qualifies, so it is reported once without a "seen" set. From distance 64 the probing
- * would touch most of the data anyway and a linear scan is used instead; results stay exact.
+ * A match is reported only from the first table in which it qualifies, so it is reported once
+ * without a "seen" set. From distance 64 the probing would touch most of the data anyway and a
+ * linear scan is used instead; results stay exact.
+ *
+ * <h2>Inline filters</h2>
+ * Each table entry carries, next to its entry number, two 64-bit words of its hash: the two words
+ * after the one that holds the table's segment, so they never overlap it. A bucket is scanned
+ * sequentially through those words, and an entry whose 128 filter bits alone differ from the query's
+ * by more than the distance budget left after the probed segment's own difference is rejected there,
+ * without the random read of its full hash. Exact: the filter distance is a lower bound on the full
+ * distance. A random stored hash passes the filter at distance 31 with probability about 1e-9, so the
+ * full hash is read (one cache miss) essentially only for true matches.
+ *
+ * <h2>Memory-level parallelism</h2>
+ * A query runs in two phases. Phase 1 looks up the bounds of every probed bucket (272 at distance 31)
+ * and touches its first cache line, or the whole bucket when it is short (up to about a million
+ * stored hashes); these loads are independent, so their misses overlap instead of costing one
+ * latency each. Phase 2 scans the buckets, now mostly in cache.
  *
  * <p>Storage is primitive arrays only: the hashes (4 longs each), the ids, and per table a
- * bucket-offset array plus entry numbers sorted by bucket (CSR layout). Those tables are rebuilt
- * in bulk; single adds go to a small unindexed tail that queries scan linearly, and removals of
- * indexed entries set a tombstone bit. When the tail or the tombstones grow past a fraction of the
- * index it is compacted (O(n), about 0.1-0.2 s per million hashes).
+ * bucket-offset array, entry numbers sorted by bucket (CSR layout) and the filter words in the same
+ * order. That is about 390 bytes per stored hash (16 tables x 20 bytes, plus the hashes, ids and
+ * id map) and a fixed 4 MiB of bucket offsets. The tables are rebuilt in bulk; single adds go to a
+ * small unindexed tail that queries scan linearly, and removals of indexed entries set a tombstone
+ * bit. When the tail or the tombstones grow past a fraction of the index it is compacted (O(n),
+ * about 0.5 s per million hashes).
  *
  * <h2>Ids</h2>
  * Ids are arbitrary longs and unique: adding an id that is present replaces its hash. Different ids
