@@ -15,15 +15,32 @@ import java.util.concurrent.locks.StampedLock;
  * table of 65,536 buckets. If two hashes differ in at most {@code d} bits, some segment differs in at
  * most {@code r = d / 16} bits (pigeonhole), so probing every key within radius {@code r} of the
  * query's segment in every table finds every match; for the default 31 that is 17 buckets per table.
- * Each candidate is verified with four popcounts, and a match is reported only from the first table
- * in which it qualifies, so it is reported once without a "seen" set. From distance 64 the probing
- * would touch most of the data anyway and a linear scan is used instead; results stay exact.
+ * A match is reported only from the first table in which it qualifies, so it is reported once
+ * without a "seen" set. From distance 64 the probing would touch most of the data anyway and a
+ * linear scan is used instead; results stay exact.
+ *
+ * <h2>Inline filters</h2>
+ * Each table entry carries, next to its entry number, two 64-bit words of its hash: the two words
+ * after the one that holds the table's segment, so they never overlap it. A bucket is scanned
+ * sequentially through those words, and an entry whose 128 filter bits alone differ from the query's
+ * by more than the distance budget left after the probed segment's own difference is rejected there,
+ * without the random read of its full hash. Exact: the filter distance is a lower bound on the full
+ * distance. A random stored hash passes the filter at distance 31 with probability about 1e-9, so the
+ * full hash is read (one cache miss) essentially only for true matches.
+ *
+ * <h2>Memory-level parallelism</h2>
+ * A query runs in two phases. Phase 1 looks up the bounds of every probed bucket (272 at distance 31)
+ * and touches its first cache line, or the whole bucket when it is short (up to about a million
+ * stored hashes); these loads are independent, so their misses overlap instead of costing one
+ * latency each. Phase 2 scans the buckets, now mostly in cache.
  *
  * <p>Storage is primitive arrays only: the hashes (4 longs each), the ids, and per table a
- * bucket-offset array plus entry numbers sorted by bucket (CSR layout). Those tables are rebuilt
- * in bulk; single adds go to a small unindexed tail that queries scan linearly, and removals of
- * indexed entries set a tombstone bit. When the tail or the tombstones grow past a fraction of the
- * index it is compacted (O(n), about 0.1-0.2 s per million hashes).
+ * bucket-offset array, entry numbers sorted by bucket (CSR layout) and the filter words in the same
+ * order. That is about 390 bytes per stored hash (16 tables x 20 bytes, plus the hashes, ids and
+ * id map) and a fixed 4 MiB of bucket offsets. The tables are rebuilt in bulk; single adds go to a
+ * small unindexed tail that queries scan linearly, and removals of indexed entries set a tombstone
+ * bit. When the tail or the tombstones grow past a fraction of the index it is compacted (O(n),
+ * about 0.5 s per million hashes).
  *
  * <h2>Ids</h2>
  * Ids are arbitrary longs and unique: adding an id that is present replaces its hash. Different ids
@@ -51,6 +68,25 @@ public final class PdqIndex {
     private static final int LINEAR_FROM_RADIUS = 4;
     private static final int MIN_TAIL_LIMIT = 1024;
     private static final int MAX_TAIL_LIMIT = 16384;
+    /** Buckets of at most this many entries (5 cache lines of filter words) are touched whole in phase 1. */
+    private static final int TOUCH_WHOLE_BUCKET = 20;
+    /** Per segment radius 0..3: every 16-bit mask of at most that many bits, fewest bits first. */
+    private static final int[][] PROBE_MASKS = new int[LINEAR_FROM_RADIUS][];
+
+    static {
+        for (int r = 0; r < LINEAR_FROM_RADIUS; r++) {
+            int[] m = new int[BUCKETS];
+            int c = 0;
+            for (int bits = 0; bits <= r; bits++) {
+                for (int x = 0; x < BUCKETS; x++) {
+                    if (Integer.bitCount(x) == bits) {
+                        m[c++] = x;
+                    }
+                }
+            }
+            PROBE_MASKS[r] = Arrays.copyOf(m, c);
+        }
+    }
 
     /** Receives one hit. Called after the search completes, outside any lock. */
     @FunctionalInterface
@@ -70,6 +106,11 @@ public final class PdqIndex {
     private int baseDeadCount;
     private final int[][] bucketStart = new int[TABLES][];
     private final int[][] bucketEntries = new int[TABLES][];
+    /**
+     * Per table, two filter words per entry, in the same (bucket) order as {@link #bucketEntries}: the
+     * hash words {@link #filterWordA}/{@link #filterWordB} of the table, neither holding its segment.
+     */
+    private final long[][] bucketFilters = new long[TABLES][];
 
     // Unindexed tail of recent adds, scanned linearly.
     private int tailSize;
@@ -83,6 +124,7 @@ public final class PdqIndex {
         for (int t = 0; t < TABLES; t++) {
             bucketStart[t] = new int[BUCKETS + 1];
             bucketEntries[t] = new int[0];
+            bucketFilters[t] = new long[2];
         }
     }
 
@@ -174,7 +216,7 @@ public final class PdqIndex {
         try {
             long b = 8L * (baseWords.length + baseIds.length + baseDead.length + tailWords.length + tailIds.length);
             for (int t = 0; t < TABLES; t++) {
-                b += 4L * (bucketStart[t].length + bucketEntries[t].length);
+                b += 4L * (bucketStart[t].length + bucketEntries[t].length) + 8L * bucketFilters[t].length;
             }
             return b + where.bytesUsed();
         } finally {
@@ -236,6 +278,8 @@ public final class PdqIndex {
         long[] ids;
         int[] distances;
         int count;
+        /** Sink for the prefetching loads of the search, so the JIT keeps them. */
+        long touched;
 
         void add(long id, int d) {
             if (ids == null) {
@@ -269,23 +313,50 @@ public final class PdqIndex {
                 }
             }
         } else if (n > 0) {
+            int[] masks = PROBE_MASKS[radius];
+            int per = masks.length;
+            // Phase 1: locate every probed bucket of every table and touch its first filter line. These
+            // loads are independent of each other, so the CPU overlaps their cache misses; phase 2 then
+            // scans buckets that are (mostly) already on their way into the cache.
+            int[] from = new int[TABLES * per];
+            int[] to = new int[TABLES * per];
+            long touched = 0;
             for (int t = 0; t < TABLES; t++) {
                 int key = segment(q0, q1, q2, q3, t);
                 int[] start = bucketStart[t];
-                int[] entries = bucketEntries[t];
-                scanBucket(start, entries, key, t, radius, words, ids, dead, q0, q1, q2, q3, maxDistance, hits);
-                if (radius == 0) {
-                    continue;
+                long[] filters = bucketFilters[t];
+                int base = t * per;
+                for (int i = 0; i < per; i++) {
+                    int k = key ^ masks[i];
+                    int s = start[k];
+                    int e = start[k + 1];
+                    from[base + i] = s;
+                    to[base + i] = e;
+                    touched += filters[2 * s];
+                    if (e - s <= TOUCH_WHOLE_BUCKET) {
+                        // A short bucket (about 1M entries or fewer) is touched line by line; in a
+                        // long one the hardware prefetcher follows the scan well enough.
+                        for (int f = 2 * s + 8; f < 2 * e; f += 8) {
+                            touched += filters[f];
+                        }
+                    }
                 }
-                for (int a = 0; a < SEGMENT_BITS; a++) {
-                    int ka = key ^ (1 << a);
-                    scanBucket(start, entries, ka, t, radius, words, ids, dead, q0, q1, q2, q3, maxDistance, hits);
-                    for (int b = a + 1; radius >= 2 && b < SEGMENT_BITS; b++) {
-                        int kb = ka ^ (1 << b);
-                        scanBucket(start, entries, kb, t, radius, words, ids, dead, q0, q1, q2, q3, maxDistance, hits);
-                        for (int c = b + 1; radius >= 3 && c < SEGMENT_BITS; c++) {
-                            scanBucket(start, entries, kb ^ (1 << c), t, radius, words, ids, dead, q0, q1, q2, q3,
-                                    maxDistance, hits);
+            }
+            hits.touched = touched;
+            // Phase 2: scan.
+            for (int t = 0; t < TABLES; t++) {
+                int[] entries = bucketEntries[t];
+                long[] filters = bucketFilters[t];
+                long qa = word(q0, q1, q2, q3, filterWordA(t));
+                long qb = word(q0, q1, q2, q3, filterWordB(t));
+                int base = t * per;
+                for (int i = 0; i < per; i++) {
+                    int limit = maxDistance - Integer.bitCount(masks[i]);
+                    int end = to[base + i];
+                    for (int p = from[base + i]; p < end; p++) {
+                        int f = 2 * p;
+                        if (Long.bitCount(filters[f] ^ qa) + Long.bitCount(filters[f + 1] ^ qb) <= limit) {
+                            verify(entries[p], t, radius, words, ids, dead, q0, q1, q2, q3, maxDistance, hits);
                         }
                     }
                 }
@@ -302,17 +373,17 @@ public final class PdqIndex {
         }
     }
 
-    private static void scanBucket(int[] start, int[] entries, int key, int table, int radius, long[] words,
-            long[] ids, long[] dead, long q0, long q1, long q2, long q3, int maxDistance, Hits hits) {
-        int end = start[key + 1];
-        for (int p = start[key]; p < end; p++) {
-            int e = entries[p];
-            int o = 4 * e;
-            int d = Long.bitCount(words[o] ^ q0) + Long.bitCount(words[o + 1] ^ q1)
-                    + Long.bitCount(words[o + 2] ^ q2) + Long.bitCount(words[o + 3] ^ q3);
-            if (d <= maxDistance && !isDead(dead, e) && firstQualifyingTable(words, o, q0, q1, q2, q3, radius) == table) {
-                hits.add(ids[e], d);
-            }
+    /**
+     * Verifies an entry whose filter words passed: exact distance from the full hash, tombstone, and
+     * whether {@code table} is the first table that finds it (so each hit is reported once).
+     */
+    private static void verify(int e, int table, int radius, long[] words, long[] ids, long[] dead,
+            long q0, long q1, long q2, long q3, int maxDistance, Hits hits) {
+        int o = 4 * e;
+        int d = Long.bitCount(words[o] ^ q0) + Long.bitCount(words[o + 1] ^ q1)
+                + Long.bitCount(words[o + 2] ^ q2) + Long.bitCount(words[o + 3] ^ q3);
+        if (d <= maxDistance && !isDead(dead, e) && firstQualifyingTable(words, o, q0, q1, q2, q3, radius) == table) {
+            hits.add(ids[e], d);
         }
     }
 
@@ -330,6 +401,24 @@ public final class PdqIndex {
             }
         }
         return -1;
+    }
+
+    /** Filter words of table {@code t}: the two hash words after the one holding its segment (mod 4). */
+    private static int filterWordA(int t) {
+        return ((t >>> 2) + 1) & 3;
+    }
+
+    private static int filterWordB(int t) {
+        return ((t >>> 2) + 2) & 3;
+    }
+
+    private static long word(long w0, long w1, long w2, long w3, int i) {
+        return switch (i) {
+            case 0 -> w0;
+            case 1 -> w1;
+            case 2 -> w2;
+            default -> w3;
+        };
     }
 
     private static int segment(long w0, long w1, long w2, long w3, int t) {
@@ -431,11 +520,19 @@ public final class PdqIndex {
             }
             start[BUCKETS] = sum;
             int[] entries = new int[n];
+            long[] filters = new long[2 * n + 2]; // +2: phase 1 may touch the slot after the last bucket
+            int fa = filterWordA(t);
+            int fb = filterWordB(t);
             for (int e = 0; e < n; e++) {
-                entries[cursor[(int) (words[4 * e + wordIndex] >>> shift) & 0xFFFF]++] = e;
+                int o = 4 * e;
+                int p = cursor[(int) (words[o + wordIndex] >>> shift) & 0xFFFF]++;
+                entries[p] = e;
+                filters[2 * p] = words[o + fa];
+                filters[2 * p + 1] = words[o + fb];
             }
             bucketStart[t] = start;
             bucketEntries[t] = entries;
+            bucketFilters[t] = filters;
         }
 
         where.clear(n);
