@@ -30,7 +30,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Load driver for the change feed (bench-notes/feed.md). Loopback only; synthetic data only.
+ * Load driver for the change feed (BENCHMARKS.md, change feed section). Loopback only; synthetic data only.
  * <ul>
  *   <li>{@code seed JDBC_URL N}: inserts N active DOMAIN signals (*.example.org) with their category and CREATED event
  *   straight into a migrated Cairn database, owned by the operator participant, and advances the feed counter.</li>
