@@ -27,13 +27,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -115,7 +113,7 @@ public class SignalConsoleController {
                 errors.add("'Created since' must be a date.");
             }
         }
-        SignalRepository.Cursor after = cursor == null || cursor.isEmpty() ? null : decode(cursor);
+        SignalRepository.Cursor after = cursor == null || cursor.isEmpty() ? null : SignalRepository.Cursor.decode(cursor);
         if (cursor != null && !cursor.isEmpty() && after == null) {
             errors.add("That page link is not valid; start from the first page.");
         }
@@ -133,7 +131,7 @@ public class SignalConsoleController {
             page = page.subList(0, PAGE);
         }
         model.addAttribute("rows", page);
-        model.addAttribute("nextCursor", more ? encode(page.getLast()) : null);
+        model.addAttribute("nextCursor", more ? new SignalRepository.Cursor(page.getLast().createdAt(), page.getLast().id()).encode() : null);
         model.addAttribute("paged", after != null);
         return "console/search";
     }
@@ -219,19 +217,6 @@ public class SignalConsoleController {
         model.addAttribute("statuses", SignalStatus.values());
     }
 
-    static String encode(Signal last) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((last.createdAt() + "|" + last.id()).getBytes(StandardCharsets.UTF_8));
-    }
 
-    static SignalRepository.Cursor decode(String cursor) {
-        try {
-            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            int bar = raw.indexOf('|');
-            return new SignalRepository.Cursor(Instant.parse(raw.substring(0, bar)), UUID.fromString(raw.substring(bar + 1)));
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
 
 }

@@ -5,6 +5,7 @@ import dev.cairn.server.participant.Participant;
 import dev.cairn.server.support.Db;
 import dev.cairn.server.web.ApiException;
 import dev.cairn.server.web.FieldError;
+import dev.cairn.server.web.QueryParams;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -46,15 +47,7 @@ public class ImpactController {
                 errors.add(new FieldError("cursor", "is not a cursor returned by this endpoint"));
             }
         }
-        int n = 0;
-        try {
-            n = Integer.parseInt(limit);
-            if (n < 1 || n > 1000) {
-                errors.add(new FieldError("limit", "must be between 1 and 1000"));
-            }
-        } catch (NumberFormatException e) {
-            errors.add(new FieldError("limit", "must be an integer"));
-        }
+        int n = QueryParams.bounded("limit", limit, 1, 1000, errors);
         if (!errors.isEmpty()) {
             throw ApiException.malformed("Invalid query parameters", errors);
         }

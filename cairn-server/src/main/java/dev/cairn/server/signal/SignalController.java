@@ -6,6 +6,7 @@ import dev.cairn.server.auth.Caller;
 import dev.cairn.server.participant.ParticipantService;
 import dev.cairn.server.web.ApiException;
 import dev.cairn.server.web.FieldError;
+import dev.cairn.server.web.QueryParams;
 import dev.cairn.server.web.JsonFields;
 import dev.cairn.server.web.RequestBodies;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,11 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -136,20 +135,12 @@ public class SignalController {
         }
         SignalRepository.Cursor after = null;
         if (cursor != null) {
-            after = decodeCursor(cursor);
+            after = SignalRepository.Cursor.decode(cursor);
             if (after == null) {
                 errors.add(new FieldError("cursor", "is not a cursor returned by this endpoint"));
             }
         }
-        int n = 0;
-        try {
-            n = Integer.parseInt(limit);
-            if (n < 1 || n > 1000) {
-                errors.add(new FieldError("limit", "must be between 1 and 1000"));
-            }
-        } catch (NumberFormatException e) {
-            errors.add(new FieldError("limit", "must be an integer"));
-        }
+        int n = QueryParams.bounded("limit", limit, 1, 1000, errors);
         Integer min = null;
         if (minScore != null) {
             try {
@@ -169,7 +160,7 @@ public class SignalController {
                 ownerId, st, since, after, n), min);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("signals", page.signals().stream().map(s -> SignalViews.view(s, signals.score(s))).toList());
-        out.put("next_cursor", page.next() == null ? null : encodeCursor(page.next()));
+        out.put("next_cursor", page.next() == null ? null : page.next().encode());
         return out;
     }
 
@@ -201,20 +192,5 @@ public class SignalController {
         }
         Signal s = signals.retract(caller, id, reason.strip());
         return SignalViews.view(s, signals.score(s));
-    }
-
-    static String encodeCursor(SignalRepository.Cursor last) {
-        String raw = last.createdAt().toString() + "|" + last.id();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static SignalRepository.Cursor decodeCursor(String cursor) {
-        try {
-            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            int bar = raw.indexOf('|');
-            return new SignalRepository.Cursor(Instant.parse(raw.substring(0, bar)), UUID.fromString(raw.substring(bar + 1)));
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 }

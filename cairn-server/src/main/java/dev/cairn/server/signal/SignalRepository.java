@@ -150,6 +150,23 @@ public class SignalRepository {
 
     /** Keyset position: newest first, ties broken by id. */
     public record Cursor(Instant createdAt, UUID id) {
+        /** The opaque form handed to clients as {@code next_cursor}. */
+        public String encode() {
+            String raw = createdAt + "|" + id;
+            return java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        /** Reads a cursor made by {@link #encode}; null when it is not one. */
+        public static Cursor decode(String cursor) {
+            try {
+                String raw = new String(java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8);
+                int bar = raw.indexOf('|');
+                return new Cursor(Instant.parse(raw.substring(0, bar)), UUID.fromString(raw.substring(bar + 1)));
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
     }
 
     /** A page of the signals {@code q.viewer()} may see (see {@link Signal#visibleTo}), newest first. */

@@ -10,6 +10,7 @@ import dev.cairn.server.support.Db;
 import dev.cairn.server.taxonomy.TaxonomyService;
 import dev.cairn.server.web.ApiException;
 import dev.cairn.server.web.FieldError;
+import dev.cairn.server.web.QueryParams;
 import dev.cairn.server.web.JsonFields;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -172,15 +173,7 @@ public class WebhookService {
                 errors.add(new FieldError("cursor", "must be a cursor returned by this listing"));
             }
         }
-        int n = 100;
-        try {
-            n = Integer.parseInt(limit);
-            if (n < 1 || n > 1000) {
-                errors.add(new FieldError("limit", "must be between 1 and 1000"));
-            }
-        } catch (NumberFormatException e) {
-            errors.add(new FieldError("limit", "must be an integer"));
-        }
+        int n = QueryParams.bounded("limit", limit, 1, 1000, errors);
         if (!errors.isEmpty()) {
             throw ApiException.malformed("Invalid query parameters", errors);
         }
