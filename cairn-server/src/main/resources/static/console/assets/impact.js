@@ -27,7 +27,7 @@
                     data: {
                         labels: d.labels,
                         datasets: d.series.map(function (s, i) {
-                            return {label: s.label, data: s.values, backgroundColor: PALETTE[i % PALETTE.length]};
+                            return {label: s.label, data: s.values, backgroundColor: PALETTE[i % PALETTE.length], maxBarThickness: 48};
                         })
                     },
                     options: {

@@ -33,6 +33,7 @@ class ConsoleFeedbackBrowserTest extends BrowserTestBase {
         TestUser analyst = user(fabrikam, Role.ANALYST, false);
         signIn(analyst);
         open("/console/signals/" + id);
+        assertThat(driver.getPageSource()).doesNotContain("extorter.feedback"); // masked until revealed
         assertThat(text(By.id("quality-score"))).isEqualTo("80");
         assertThat(text(By.id("quality-panel"))).contains("confidence 80").contains("no member has confirmed it yet");
         new Select(driver.findElement(By.id("fb-outcome"))).selectByValue("ACTIONED");
@@ -77,7 +78,7 @@ class ConsoleFeedbackBrowserTest extends BrowserTestBase {
                 .contains("Accounts suspended after review.");
         assertThat(text(By.id("open-disputes"))).contains(fabrikam.slug()).contains("test account");
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()",
-                driver.findElement(By.id("section-disputes")));
+                driver.findElement(By.id("section-feedback")));
         screenshot("22-owner-sees-feedback-and-dispute");
 
         WebElement form = driver.findElement(By.cssSelector("#open-disputes .resolve-form"));
@@ -109,7 +110,11 @@ class ConsoleFeedbackBrowserTest extends BrowserTestBase {
                 .until(d -> "true".equals(d.findElement(By.id("impact-chart")).getAttribute("data-loaded")));
         assertThat(driver.getCurrentUrl()).doesNotContain("extorter");
         assertThat(driver.getTitle()).isEqualTo("My impact · Cairn");
+        assertThat(text(By.id("impact-totals"))).contains("1 match by 1 other member");
         screenshot("24-impact");
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()",
+                driver.findElement(By.id("signals-heading")));
+        screenshot("25-impact-tables");
 
         // a window before anything happened shows nothing; a reversed window is refused on the field
         open("/console/impact?since=2020-01-01&until=2020-01-31");
