@@ -1,5 +1,7 @@
 package dev.cairn.server.console;
 
+import dev.cairn.server.feedback.Outcome;
+import dev.cairn.server.feedback.Resolution;
 import dev.cairn.server.signal.Signal;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +23,26 @@ public class ConsoleFormat {
 
     public String dateTime(Instant at) {
         return at == null ? "—" : DATE_TIME.format(at);
+    }
+
+    /** Outcomes in plain words, as the feedback form offers them. */
+    public String outcome(Outcome o) {
+        return switch (o) {
+            case ACTIONED -> "Actioned (accounts or content)";
+            case CONFIRMED_NO_ACTION -> "Confirmed, no action needed";
+            case NOT_FOUND -> "Not found on our platform";
+            case FALSE_POSITIVE -> "False positive";
+            case REPORTED_TO_AUTHORITIES -> "Reported to the authorities";
+            case UNDER_REVIEW -> "Under review";
+        };
+    }
+
+    public String resolution(Resolution r) {
+        return switch (r) {
+            case UPHELD -> "Upheld: the signal stands";
+            case AMENDED -> "Amended: I corrected the signal";
+            case RETRACTED -> "Retracted: withdraw the signal";
+        };
     }
 
     public String mask(Signal s) {

@@ -57,6 +57,31 @@ public class SignalAssessor implements SignalScores {
                 .score();
     }
 
+    /**
+     * The score of a signal with the parts it is made of, for people: the confidence its owner gave, how far it is
+     * into its lifetime, and the feedback counted.
+     *
+     * @param ageDays      whole days since the signal was created
+     * @param lifetimeDays the shortest retention of its categories
+     * @param weight       the share of its weight the signal keeps at its age (the decay term), 0-100
+     * @param active       false for retracted or expired signals, which score 0
+     */
+    public record Explanation(int score, int confidence, long ageDays, long lifetimeDays, int weight, int confirmations,
+                              int falsePositives, int notFound, int openDisputes, boolean suspended, boolean active) {
+    }
+
+    public Explanation explain(Signal s) {
+        long now = System.currentTimeMillis();
+        FeedbackSummary f = stats.get(s.id());
+        long lifetime = lifetimeMillis(s.categories().toArray(String[]::new));
+        long age = now - s.createdAt().toEpochMilli();
+        int weight = (int) Math.round(100 * QualityScore.decay(age, lifetime));
+        return new Explanation(score(s), s.confidence(), Duration.ofMillis(Math.max(0, age)).toDays(),
+                Duration.ofMillis(lifetime).toDays(), weight, f.confirmations(), f.falsePositives(), f.notFound(),
+                f.openDisputes(), f.openDisputes() >= suspendThreshold,
+                s.activeAt(java.time.Instant.ofEpochMilli(now)));
+    }
+
     public FeedbackSummary summary(UUID id) {
         return stats.get(id);
     }

@@ -39,6 +39,7 @@ class ConsoleSignalsBrowserTest extends BrowserTestBase {
         driver.findElement(By.cssSelector("#results a.value-link")).click();
         waitFor(By.id("signal-value"));
         assertThat(text(By.id("signal-value"))).isEqualTo("j•••@e•••.com");
+        assertThat(driver.getPageSource()).doesNotContain("jane.roe");
         assertThat(driver.getTitle()).doesNotContain("jane");
         assertThat(text(By.id("history-heading"))).isEqualTo("History");
         assertThat(text(By.cssSelector("ol.history"))).contains("Created");
