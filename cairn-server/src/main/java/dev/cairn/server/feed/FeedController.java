@@ -5,6 +5,7 @@ import dev.cairn.server.auth.Caller;
 import dev.cairn.server.taxonomy.TaxonomyService;
 import dev.cairn.server.web.ApiException;
 import dev.cairn.server.web.FieldError;
+import dev.cairn.server.web.QueryParams;
 import dev.cairn.server.web.RequestBodies;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -56,8 +57,8 @@ public class FeedController {
             throws InterruptedException {
         List<FieldError> errors = new ArrayList<>();
         long cursor = cursor(after, errors);
-        int n = bounded("limit", limit, 1, 10_000, errors);
-        int waitSeconds = bounded("wait", wait, 0, 60, errors);
+        int n = QueryParams.bounded("limit", limit, 1, 10_000, errors);
+        int waitSeconds = QueryParams.bounded("wait", wait, 0, 60, errors);
         FeedService.Filter filter = filter(types, categories, errors);
         if (!errors.isEmpty()) {
             throw ApiException.malformed("Invalid query parameters", errors);
@@ -119,19 +120,6 @@ public class FeedController {
         } catch (NumberFormatException e) {
             errors.add(new FieldError("after", "must be a cursor returned by the feed (a non-negative integer)"));
             return 0;
-        }
-    }
-
-    private static int bounded(String name, String value, int min, int max, List<FieldError> errors) {
-        try {
-            int v = Integer.parseInt(value);
-            if (v < min || v > max) {
-                errors.add(new FieldError(name, "must be between " + min + " and " + max));
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            errors.add(new FieldError(name, "must be an integer"));
-            return min;
         }
     }
 
