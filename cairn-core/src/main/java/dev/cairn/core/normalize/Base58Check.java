@@ -6,8 +6,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 
-/** Bitcoin base58 decoding and base58check verification (payload || first 4 bytes of SHA-256(SHA-256(payload))). */
-final class Base58Check {
+/** Bitcoin base58check (payload || first 4 bytes of SHA-256(SHA-256(payload))): encoding, decoding, verification. */
+public final class Base58Check {
     private static final String ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
     private static final int[] INDEX = new int[128];
 
@@ -19,6 +19,38 @@ final class Base58Check {
     }
 
     private Base58Check() {
+    }
+
+    /** The base58check text of {@code payload} (version byte + data), checksum appended. */
+    public static String encode(byte[] payload) {
+        byte[] check = doubleSha256(payload);
+        byte[] raw = Arrays.copyOf(payload, payload.length + 4);
+        System.arraycopy(check, 0, raw, payload.length, 4);
+        int zeros = 0;
+        while (zeros < raw.length && raw[zeros] == 0) {
+            zeros++;
+        }
+        // repeated division of the big-endian base-256 number by 58
+        byte[] num = raw.clone();
+        char[] out = new char[raw.length * 2];
+        int pos = out.length;
+        int start = zeros;
+        while (start < num.length) {
+            int remainder = 0;
+            for (int i = start; i < num.length; i++) {
+                int acc = (remainder << 8) | (num[i] & 0xFF);
+                num[i] = (byte) (acc / 58);
+                remainder = acc % 58;
+            }
+            out[--pos] = ALPHABET.charAt(remainder);
+            while (start < num.length && num[start] == 0) {
+                start++;
+            }
+        }
+        for (int i = 0; i < zeros; i++) {
+            out[--pos] = '1';
+        }
+        return new String(out, pos, out.length - pos);
     }
 
     /** Decoded bytes, or {@code null} when a character is outside the base58 alphabet. */

@@ -5,6 +5,7 @@ import dev.cairn.server.auth.Caller;
 import dev.cairn.server.auth.Scope;
 import dev.cairn.server.web.ApiException;
 import dev.cairn.server.web.FieldError;
+import dev.cairn.server.web.QueryParams;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -38,21 +39,8 @@ public class AuditController {
                                     @RequestParam(required = false) String outcome) {
         caller.require(Scope.ADMIN);
         List<FieldError> errors = new ArrayList<>();
-        long cursor = 0;
-        int n = 0;
-        try {
-            cursor = Long.parseLong(after);
-        } catch (NumberFormatException e) {
-            errors.add(new FieldError("after", "must be a sequence number"));
-        }
-        try {
-            n = Integer.parseInt(limit);
-            if (n < 1 || n > 10_000) {
-                errors.add(new FieldError("limit", "must be between 1 and 10000"));
-            }
-        } catch (NumberFormatException e) {
-            errors.add(new FieldError("limit", "must be an integer"));
-        }
+        long cursor = QueryParams.sequence("after", after, "must be a sequence number", errors);
+        int n = QueryParams.bounded("limit", limit, 1, 10_000, errors);
         String out = outcome == null ? null : outcome.toUpperCase(Locale.ROOT);
         if (out != null) {
             try {

@@ -1,5 +1,6 @@
 package dev.cairn.server.bootstrap;
 
+import dev.cairn.core.normalize.Base58Check;
 import dev.cairn.server.CairnProperties;
 import dev.cairn.server.auth.ApiKeyService;
 import dev.cairn.server.auth.Caller;
@@ -22,8 +23,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -173,43 +172,12 @@ public class DemoSeeder implements ApplicationRunner {
         return HexFormat.of().formatHex(b);
     }
 
-    /** A syntactically valid Bitcoin P2PKH address over a random (owner-less) 20-byte payload. */
+    /** A valid Bitcoin P2PKH address over a random (owner-less) 20-byte hash. */
     static String bitcoinP2pkh(Random random) {
-        byte[] payload = new byte[25];
-        byte[] body = new byte[21];
-        byte[] h160 = new byte[20];
-        random.nextBytes(h160);
-        System.arraycopy(h160, 0, body, 1, 20);
-        byte[] check = sha256(sha256(body));
-        System.arraycopy(body, 0, payload, 0, 21);
-        System.arraycopy(check, 0, payload, 21, 4);
-        return base58(payload);
-    }
-
-    private static byte[] sha256(byte[] in) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(in);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String base58(byte[] input) {
-        String alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
-        java.math.BigInteger value = new java.math.BigInteger(1, input);
-        StringBuilder sb = new StringBuilder();
-        java.math.BigInteger base = java.math.BigInteger.valueOf(58);
-        while (value.signum() > 0) {
-            java.math.BigInteger[] qr = value.divideAndRemainder(base);
-            sb.append(alphabet.charAt(qr[1].intValue()));
-            value = qr[0];
-        }
-        for (byte b : input) {
-            if (b != 0) {
-                break;
-            }
-            sb.append('1');
-        }
-        return sb.reverse().toString();
+        byte[] payload = new byte[21]; // version 0x00, then the hash160
+        byte[] hash160 = new byte[20];
+        random.nextBytes(hash160);
+        System.arraycopy(hash160, 0, payload, 1, 20);
+        return Base58Check.encode(payload);
     }
 }

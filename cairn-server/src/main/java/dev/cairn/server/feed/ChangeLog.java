@@ -3,16 +3,13 @@ package dev.cairn.server.feed;
 import dev.cairn.server.crypto.FieldCrypto;
 import dev.cairn.server.signal.Signal;
 import dev.cairn.server.support.Db;
+import dev.cairn.server.support.Hashes;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -59,7 +56,7 @@ public class ChangeLog {
         for (int i = 0; i < signals.size(); i++) {
             Signal s = signals.get(i);
             rows.add(new Object[]{first + i, s.id(), s.ownerId(), s.type().name(), kind.name(),
-                    sha256(crypto.storedKey(s.type(), s.blinded(), s.matchKey())),
+                    Hashes.sha256Hex(crypto.storedKey(s.type(), s.blinded(), s.matchKey())),
                     "," + String.join(",", s.categories()) + ",", Db.ts(now), audience, refId, s.visibility().name(),
                     s.sharingGroupId()});
         }
@@ -75,11 +72,4 @@ public class ChangeLog {
         });
     }
 
-    public static String sha256(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

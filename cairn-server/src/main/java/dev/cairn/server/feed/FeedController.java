@@ -35,6 +35,7 @@ import java.util.Set;
 @RestController
 @RequestMapping("/api/v1/feed")
 public class FeedController {
+    private static final String CURSOR_REASON = "must be a cursor returned by the feed (a non-negative integer)";
     private static final int STREAM_PAGE = 10_000;
 
     private final FeedService feed;
@@ -56,7 +57,7 @@ public class FeedController {
                                     @RequestParam(required = false, defaultValue = "0") String wait)
             throws InterruptedException {
         List<FieldError> errors = new ArrayList<>();
-        long cursor = cursor(after, errors);
+        long cursor = QueryParams.sequence("after", after, CURSOR_REASON, errors);
         int n = QueryParams.bounded("limit", limit, 1, 10_000, errors);
         int waitSeconds = QueryParams.bounded("wait", wait, 0, 60, errors);
         FeedService.Filter filter = filter(types, categories, errors);
@@ -77,7 +78,7 @@ public class FeedController {
                                                         @RequestParam(required = false) String types,
                                                         @RequestParam(required = false) String categories) {
         List<FieldError> errors = new ArrayList<>();
-        long start = cursor(after, errors);
+        long start = QueryParams.sequence("after", after, CURSOR_REASON, errors);
         FeedService.Filter filter = filter(types, categories, errors);
         if (!errors.isEmpty()) {
             throw ApiException.malformed("Invalid query parameters", errors);
@@ -107,21 +108,6 @@ public class FeedController {
         out.write('\n');
     }
 
-    private static long cursor(String after, List<FieldError> errors) {
-        if (after == null || after.isBlank()) {
-            return 0;
-        }
-        try {
-            long v = Long.parseLong(after);
-            if (v < 0) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            errors.add(new FieldError("after", "must be a cursor returned by the feed (a non-negative integer)"));
-            return 0;
-        }
-    }
 
     private FeedService.Filter filter(String types, String categories, List<FieldError> errors) {
         Set<SignalType> t = new LinkedHashSet<>();

@@ -50,6 +50,11 @@ public class SignalReader {
         this.minPdqQuality = minPdqQuality;
     }
 
+    /** The hard cap on any signal's validity, counted from its creation. */
+    public Duration maxValidity() {
+        return maxValidity;
+    }
+
     public int minPdqQuality() {
         return minPdqQuality;
     }

@@ -137,8 +137,7 @@ public class SignalService {
                 }
             }
         }
-        Set<String> allowed = new java.util.HashSet<>(SignalReader.FIELDS);
-        JsonFields f = JsonFields.of(body, "", errors, allowed);
+        JsonFields f = JsonFields.of(body, "", errors, SignalReader.FIELDS);
         Instant now = Db.now();
         Integer confidence = f.integer("confidence", false, 0, 100);
         List<String> categories = f.has("categories") ? reader.readCategories(f) : null;
@@ -147,7 +146,7 @@ public class SignalService {
         if (validUntil != null) {
             if (!validUntil.isAfter(now)) {
                 f.reject("valid_until", "must be in the future");
-            } else if (validUntil.isAfter(current.createdAt().plus(reader.defaultValidity(List.of())))) {
+            } else if (validUntil.isAfter(current.createdAt().plus(reader.maxValidity()))) {
                 f.reject("valid_until", "must be within the maximum validity from the signal's creation");
             }
         }

@@ -7,6 +7,26 @@ public final class QueryParams {
     private QueryParams() {
     }
 
+    /**
+     * A position in an append-only sequence (feed, audit log): a non-negative integer, 0 when absent. Records an
+     * error with {@code reason} and returns 0 when it is not one.
+     */
+    public static long sequence(String name, String value, String reason, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            long v = Long.parseLong(value);
+            if (v >= 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(new FieldError(name, reason));
+        return 0;
+    }
+
     /** An integer parameter within bounds; records an error and returns {@code min} when it is not one. */
     public static int bounded(String name, String value, int min, int max, List<FieldError> errors) {
         try {
