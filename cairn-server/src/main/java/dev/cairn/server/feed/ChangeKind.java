@@ -7,6 +7,13 @@ package dev.cairn.server.feed;
 public enum ChangeKind {
     CREATED, UPDATED, RETRACTED, EXPIRED, ERASED, DISPUTED, DISPUTE_RESOLVED;
 
+    private final String wireName = name().toLowerCase(java.util.Locale.ROOT);
+
+    /** The name in feed events and webhook filters: lower case. */
+    public String wireName() {
+        return wireName;
+    }
+
     public boolean removal() {
         return this == RETRACTED || this == EXPIRED || this == ERASED;
     }

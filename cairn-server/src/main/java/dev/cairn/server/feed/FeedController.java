@@ -15,9 +15,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.SerializationFeature;
 
-import java.io.OutputStream;
+import java.io.BufferedOutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,6 +29,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * {@code GET /api/v1/feed}: every change to the signals a participant can see, in commit order. JSON pages by
@@ -40,12 +46,15 @@ public class FeedController {
 
     private final FeedService feed;
     private final TaxonomyService taxonomy;
-    private final ObjectMapper json;
+    private final ObjectWriter lines;
+    /** Reads the stream's next page while the current one is written; virtual, so idle streams cost nothing. */
+    private final Executor prefetch = Executors.newVirtualThreadPerTaskExecutor();
 
     public FeedController(FeedService feed, TaxonomyService taxonomy, ObjectMapper json) {
         this.feed = feed;
         this.taxonomy = taxonomy;
-        this.json = json;
+        this.lines = json.writerFor(FeedEvent.class).without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
+                .withRootValueSeparator((String) null);
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -85,29 +94,44 @@ public class FeedController {
         }
         caller.require(dev.cairn.server.auth.Scope.READ);
         StreamingResponseBody body = raw -> {
-            OutputStream out = new java.io.BufferedOutputStream(raw, 1 << 16);
-            long cursor = start;
-            while (true) {
-                FeedService.Page page = feed.read(caller, cursor, STREAM_PAGE, filter);
-                for (Map<String, Object> e : page.events()) {
-                    writeLine(out, e);
-                }
-                cursor = page.nextCursor();
-                if (page.caughtUp()) {
-                    break;
-                }
+            try (JsonGenerator out = lines.createGenerator(new BufferedOutputStream(raw, 1 << 16))) {
+                long cursor = stream(caller, start, filter, out);
+                out.writeStartObject();
+                out.writeStringProperty("next_cursor", Long.toString(cursor));
+                out.writeEndObject();
+                out.writeRaw('\n');
             }
-            writeLine(out, Map.of("next_cursor", Long.toString(cursor)));
-            out.flush();
         };
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(RequestBodies.NDJSON)).body(body);
     }
 
-    private void writeLine(OutputStream out, Object value) throws java.io.IOException {
-        out.write(json.writeValueAsBytes(value));
-        out.write('\n');
+    /**
+     * Writes every event after {@code cursor} until caught up and returns the final cursor. While one page is
+     * written the next is read and decrypted on another thread, so the database and the serializer overlap.
+     */
+    private long stream(Caller caller, long cursor, FeedService.Filter filter, JsonGenerator out) {
+        FeedService.Page page = feed.read(caller, cursor, STREAM_PAGE, filter);
+        while (true) {
+            long next = page.nextCursor();
+            CompletableFuture<FeedService.Page> ahead = page.caughtUp() ? null
+                    : CompletableFuture.supplyAsync(() -> feed.read(caller, next, STREAM_PAGE, filter), prefetch);
+            try {
+                for (FeedEvent e : page.events()) {
+                    lines.writeValue(out, e);
+                    out.writeRaw('\n');
+                }
+            } catch (RuntimeException e) {
+                if (ahead != null) {
+                    ahead.cancel(false);
+                }
+                throw e;
+            }
+            if (ahead == null) {
+                return next;
+            }
+            page = ahead.join();
+        }
     }
-
 
     private FeedService.Filter filter(String types, String categories, List<FieldError> errors) {
         Set<SignalType> t = new LinkedHashSet<>();

@@ -6,7 +6,7 @@ import dev.cairn.server.auth.Scope;
 import dev.cairn.server.signal.Signal;
 import dev.cairn.server.signal.SignalRepository;
 import dev.cairn.server.signal.SignalStatus;
-import dev.cairn.server.signal.SignalViews;
+import dev.cairn.server.signal.SignalView;
 import dev.cairn.server.support.Db;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -53,7 +53,7 @@ public class FeedService {
         public static final Filter ALL = new Filter(Set.of(), Set.of());
     }
 
-    public record Page(List<Map<String, Object>> events, long nextCursor, boolean caughtUp) {
+    public record Page(List<FeedEvent> events, long nextCursor, boolean caughtUp) {
     }
 
     /**
@@ -88,10 +88,7 @@ public class FeedService {
         long high = notifier.latestCommitted();
         List<EventHead> rows = heads(after, high, limit, filter);
         List<EventHead> visible = rows.stream().filter(r -> visibleTo(caller.participantId(), r)).toList();
-        // Unfiltered pages are contiguous ranges of the log: load their signals by range, not by a list of ids.
-        List<Map<String, Object>> events = filter.types().isEmpty() && filter.categories().isEmpty() && !rows.isEmpty()
-                ? render(visible, signals.findChangedBetween(after, rows.getLast().seq()))
-                : render(visible);
+        List<FeedEvent> events = render(visible);
         boolean full = rows.size() == limit;
         long next = full ? rows.getLast().seq() : Math.max(after, high);
         return new Page(events, next, !full);
@@ -149,8 +146,8 @@ public class FeedService {
     }
 
     /** The stored events with these sequence numbers, rendered as the feed renders them, keyed by seq. */
-    public Map<Long, Map<String, Object>> render(Collection<Long> seqs) {
-        Map<Long, Map<String, Object>> out = new HashMap<>();
+    public Map<Long, FeedEvent> render(Collection<Long> seqs) {
+        Map<Long, FeedEvent> out = new HashMap<>();
         List<Long> all = new ArrayList<>(seqs);
         for (int i = 0; i < all.size(); i += 1000) {
             List<EventHead> rows = jdbc.sql("""
@@ -158,7 +155,7 @@ public class FeedService {
                        visibility, sharing_group_id
                             FROM signal_event WHERE seq IN (:seqs)""")
                     .param("seqs", all.subList(i, Math.min(all.size(), i + 1000))).query(FeedService::head).list();
-            List<Map<String, Object>> events = render(rows);
+            List<FeedEvent> events = render(rows);
             for (int j = 0; j < rows.size(); j++) {
                 out.put(rows.get(j).seq(), events.get(j));
             }
@@ -167,14 +164,14 @@ public class FeedService {
     }
 
     /** Renders in one pass: the current state of every upserted signal is loaded with one query per page. */
-    private List<Map<String, Object>> render(List<EventHead> rows) {
+    private List<FeedEvent> render(List<EventHead> rows) {
         return render(rows, signals.findAll(rows.stream().filter(r -> !r.kind().removal())
                 .map(EventHead::signalId).collect(Collectors.toSet())));
     }
 
-    private static List<Map<String, Object>> render(List<EventHead> rows, List<Signal> loaded) {
+    private static List<FeedEvent> render(List<EventHead> rows, List<Signal> loaded) {
         Map<UUID, Signal> current = loaded.stream().collect(Collectors.toMap(Signal::id, Function.identity()));
-        List<Map<String, Object>> events = new ArrayList<>(rows.size());
+        List<FeedEvent> events = new ArrayList<>(rows.size());
         for (EventHead r : rows) {
             events.add(render(r, current.get(r.signalId())));
         }
@@ -194,23 +191,9 @@ public class FeedService {
                 rs.getString(11), rs.getObject(12, UUID.class));
     }
 
-    private static Map<String, Object> render(EventHead r, Signal current) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("seq", r.seq());
-        e.put("event", r.kind().name().toLowerCase(Locale.ROOT));
-        e.put("signal_id", r.signalId());
-        e.put("type", r.type());
-        e.put("at", r.at());
-        if (r.refId() != null) {
-            e.put("dispute_id", r.refId());
-        }
+    private static FeedEvent render(EventHead r, Signal current) {
         boolean live = !r.kind().removal() && current != null && current.status() == SignalStatus.ACTIVE;
-        e.put("should_delete", !live);
-        if (live) {
-            e.put("signal", SignalViews.view(current));
-        } else {
-            e.put("match_key_sha256", r.keyHash());
-        }
-        return e;
+        return new FeedEvent(r.seq(), r.kind().wireName(), r.signalId(), r.type(), r.at(), r.refId(), !live,
+                live ? SignalView.of(current) : null, live ? null : r.keyHash());
     }
 }

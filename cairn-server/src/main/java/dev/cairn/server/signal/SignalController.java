@@ -54,11 +54,11 @@ public class SignalController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Map<String, Object>> submit(@AuthenticationPrincipal Caller caller, @RequestBody JsonNode body,
+    public ResponseEntity<SignalView> submit(@AuthenticationPrincipal Caller caller, @RequestBody JsonNode body,
                                                       @RequestParam(required = false) String region) {
         Signal s = signals.submit(caller, List.of(body), "", RequestBodies.region(region)).getFirst();
         return ResponseEntity.created(URI.create("/api/v1/signals/" + s.id()))
-                .eTag("\"" + s.version() + "\"").body(SignalViews.view(s, signals.score(s)));
+                .eTag("\"" + s.version() + "\"").body(SignalView.of(s, signals.score(s)));
     }
 
     @PostMapping(path = "/batch", consumes = {MediaType.APPLICATION_JSON_VALUE, RequestBodies.NDJSON})
@@ -79,9 +79,9 @@ public class SignalController {
     }
 
     @GetMapping("/{id}")
-    public ResponseEntity<Map<String, Object>> get(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+    public ResponseEntity<SignalView> get(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         Signal s = signals.get(caller, id);
-        return ResponseEntity.ok().eTag("\"" + s.version() + "\"").body(SignalViews.view(s, signals.score(s)));
+        return ResponseEntity.ok().eTag("\"" + s.version() + "\"").body(SignalView.of(s, signals.score(s)));
     }
 
     @GetMapping
@@ -159,13 +159,13 @@ public class SignalController {
         SignalService.Listing page = signals.list(caller, new SignalRepository.Query(caller.participantId(), t, cat,
                 ownerId, st, since, after, n), min);
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("signals", page.signals().stream().map(s -> SignalViews.view(s, signals.score(s))).toList());
+        out.put("signals", page.signals().stream().map(s -> SignalView.of(s, signals.score(s))).toList());
         out.put("next_cursor", page.next() == null ? null : page.next().encode());
         return out;
     }
 
     @PatchMapping(path = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
-    public ResponseEntity<Map<String, Object>> amend(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+    public ResponseEntity<SignalView> amend(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
                                                      @RequestBody JsonNode body,
                                                      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Long expected = null;
@@ -178,11 +178,11 @@ public class SignalController {
             }
         }
         Signal s = signals.amend(caller, id, body, expected);
-        return ResponseEntity.ok().eTag("\"" + s.version() + "\"").body(SignalViews.view(s, signals.score(s)));
+        return ResponseEntity.ok().eTag("\"" + s.version() + "\"").body(SignalView.of(s, signals.score(s)));
     }
 
     @PostMapping("/{id}/retract")
-    public Map<String, Object> retract(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+    public SignalView retract(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
                                        @RequestBody(required = false) JsonNode body) {
         List<FieldError> errors = new ArrayList<>();
         JsonFields f = JsonFields.of(body, "", errors, Set.of("reason"));
@@ -191,6 +191,6 @@ public class SignalController {
             throw ApiException.invalid(errors);
         }
         Signal s = signals.retract(caller, id, reason.strip());
-        return SignalViews.view(s, signals.score(s));
+        return SignalView.of(s, signals.score(s));
     }
 }

@@ -1,6 +1,7 @@
 package dev.cairn.server.webhook;
 
 import dev.cairn.server.auth.Caller;
+import dev.cairn.server.feed.ChangeKind;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -100,7 +101,7 @@ public class WebhookController {
         m.put("url", w.url());
         m.put("types", w.types());
         m.put("categories", w.categories());
-        m.put("events", w.events().stream().map(e -> e.name().toLowerCase(Locale.ROOT)).toList());
+        m.put("events", w.events().stream().map(ChangeKind::wireName).toList());
         m.put("status", w.status().name().toLowerCase(Locale.ROOT));
         m.put("cursor", Long.toString(w.cursor()));
         m.put("created_at", w.createdAt());
@@ -112,7 +113,7 @@ public class WebhookController {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", d.id());
         m.put("seq", d.seq());
-        m.put("event", d.kind().name().toLowerCase(Locale.ROOT));
+        m.put("event", d.kind().wireName());
         m.put("state", d.state().name().toLowerCase(Locale.ROOT));
         m.put("attempts", d.attempts());
         m.put("created_at", d.createdAt());

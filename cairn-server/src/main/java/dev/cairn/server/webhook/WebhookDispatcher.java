@@ -1,5 +1,6 @@
 package dev.cairn.server.webhook;
 
+import dev.cairn.server.feed.FeedEvent;
 import dev.cairn.server.feed.FeedNotifier;
 import dev.cairn.server.feed.FeedService;
 import dev.cairn.server.support.Db;
@@ -173,7 +174,7 @@ public class WebhookDispatcher implements SmartLifecycle {
         if (claimed.isEmpty()) {
             return;
         }
-        Map<Long, Map<String, Object>> events = feed.render(claimed.stream().map(Delivery::seq).toList());
+        Map<Long, FeedEvent> events = feed.render(claimed.stream().map(Delivery::seq).toList());
         Map<UUID, Webhook> endpoints = new LinkedHashMap<>();
         for (Delivery d : claimed) {
             Webhook w = endpoints.computeIfAbsent(d.endpointId(), id -> store.find(id).orElse(null));
@@ -199,7 +200,7 @@ public class WebhookDispatcher implements SmartLifecycle {
         }
     }
 
-    private void attempt(Webhook w, Delivery d, UUID token, Map<String, Object> event) {
+    private void attempt(Webhook w, Delivery d, UUID token, FeedEvent event) {
         try {
             URI url = URI.create(w.url());
             String refusal = urls.deliveryRefusal(url);
