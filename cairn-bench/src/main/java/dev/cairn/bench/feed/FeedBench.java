@@ -34,6 +34,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * <ul>
  *   <li>{@code seed JDBC_URL N}: inserts N active DOMAIN signals (*.example.org) with their category and CREATED event
  *   straight into a migrated Cairn database, owned by the operator participant, and advances the feed counter.</li>
+ *   <li>{@code seed-api SERVER KEY N}: submits N signals through {@code POST /api/v1/signals/batch} in NDJSON batches
+ *   of 10,000, a mix of e-mail, URL, domain, username and SHA-256 values, so that the stored rows are what production
+ *   holds: identifier values sealed with the server's AEAD key, keyed match keys, change events from the server.</li>
  *   <li>{@code stream SERVER KEY}: reads the whole NDJSON feed, parsing every line, and reports events/s.</li>
  *   <li>{@code latency SERVER KEY N [START_CURSOR]}: one long-polling reader; N sequential writes through the API; reports the
  *   time from each write's request start to the reader holding the event (p50/p95/p99).</li>
@@ -49,10 +52,11 @@ public final class FeedBench {
     public static void main(String[] args) throws Exception {
         switch (args.length == 0 ? "" : args[0]) {
             case "seed" -> seed(args[1], Integer.parseInt(args[2]));
+            case "seed-api" -> seedApi(args[1], args[2], Integer.parseInt(args[3]));
             case "stream" -> stream(args[1], args[2]);
             case "latency" -> latency(args[1], args[2], Integer.parseInt(args[3]), args.length > 4 ? args[4] : null);
             default -> {
-                System.err.println("usage: seed JDBC_URL N | stream SERVER KEY | latency SERVER KEY N [START_CURSOR]");
+                System.err.println("usage: seed JDBC_URL N | seed-api SERVER KEY N | stream SERVER KEY | latency SERVER KEY N [START_CURSOR]");
                 System.exit(2);
             }
         }
@@ -120,6 +124,51 @@ public final class FeedBench {
             s.execute("ANALYZE"); // fresh planner statistics, as autovacuum would gather after a bulk load
         }
         System.out.printf("seeded %d signals in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
+    }
+
+    static void seedApi(String server, String key, int n) throws Exception {
+        long t0 = System.nanoTime();
+        int batch = 10_000;
+        for (int from = 0; from < n; from += batch) {
+            StringBuilder body = new StringBuilder(batch * 120);
+            for (int i = from; i < Math.min(n, from + batch); i++) {
+                body.append("{\"type\":\"").append(MIX_TYPES[i % MIX_TYPES.length]).append("\",\"value\":\"")
+                        .append(mixValue(i)).append("\",\"categories\":[\"GROOMING\"],\"confidence\":60,")
+                        .append("\"description\":\"synthetic benchmark signal\"}\n");
+            }
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(server + "/api/v1/signals/batch"))
+                    .header("Authorization", "Bearer " + key).header("Content-Type", "application/x-ndjson")
+                    .header("Idempotency-Key", "feedbench-" + n + "-" + from)
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 201) {
+                throw new IllegalStateException("batch at " + from + ": " + r.statusCode() + " " + r.body());
+            }
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("submitted %d signals through the API in %.1f s = %.0f signals/s%n", n, s, n / s);
+    }
+
+    private static final String[] MIX_TYPES = {"EMAIL", "URL", "DOMAIN", "USERNAME", "SHA256"};
+
+    /** A distinct, valid, synthetic value of {@code MIX_TYPES[i % 5]}: reserved names only. */
+    private static String mixValue(int i) {
+        return switch (i % MIX_TYPES.length) {
+            case 0 -> "member" + i + "@example.com";
+            case 1 -> "https://files-" + i + ".example.net/share/" + Integer.toHexString(i * 31);
+            case 2 -> "bench-" + i + ".example.org";
+            case 3 -> "bench_user_" + i;
+            default -> sha256Hex("feedbench-" + i);
+        };
+    }
+
+    private static String sha256Hex(String s) {
+        try {
+            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static void stream(String server, String key) throws Exception {

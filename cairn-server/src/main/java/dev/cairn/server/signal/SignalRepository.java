@@ -224,12 +224,18 @@ public class SignalRepository {
         }
         UUID[] ids = signals.stream().map(Signal::id).toArray(UUID[]::new);
         Map<UUID, List<String>> categories = new HashMap<>();
-        jdbc.sql("SELECT signal_id, code FROM signal_category WHERE signal_id = ANY(?) ORDER BY code").param(ids)
+        // Joined from the unnested id array, so that PostgreSQL probes the primary key per id; with "= ANY(?)" it
+        // estimates a scan of the whole side table as cheaper and takes ~10x longer on a 10,000-id feed page.
+        jdbc.sql("""
+                        SELECT c.signal_id, c.code FROM UNNEST(CAST(? AS UUID ARRAY)) AS ids(id)
+                        JOIN signal_category c ON c.signal_id = ids.id ORDER BY c.signal_id, c.code""").param(ids)
                 .query(rs -> {
                     categories.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(rs.getString(2));
                 });
         Map<UUID, List<String>> tags = new HashMap<>();
-        jdbc.sql("SELECT signal_id, tag FROM signal_tag WHERE signal_id = ANY(?) ORDER BY tag").param(ids)
+        jdbc.sql("""
+                        SELECT t.signal_id, t.tag FROM UNNEST(CAST(? AS UUID ARRAY)) AS ids(id)
+                        JOIN signal_tag t ON t.signal_id = ids.id ORDER BY t.signal_id, t.tag""").param(ids)
                 .query(rs -> {
                     tags.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(rs.getString(2));
                 });

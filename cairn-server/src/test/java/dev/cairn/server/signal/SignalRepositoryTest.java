@@ -30,6 +30,25 @@ class SignalRepositoryTest extends ApiTestBase {
     }
 
     @Test
+    void findAllLoadsEachSignalWithItsOwnCategoriesAndTags() {
+        var owner = newMember("contoso");
+        var now = Db.now();
+        Signal tagged = new Signal(UuidV7.next(), SignalType.DOMAIN, "a.example.org", "a.example.org", false,
+                List.of("GROOMING", "SEXTORTION"), 60, null, List.of("ring-a", "wave-2"), null, null,
+                now.plus(Duration.ofDays(3)), SignalStatus.ACTIVE, null, owner.id(), owner.slug(), now, now, 1,
+                Visibility.ALL, null);
+        Signal plain = new Signal(UuidV7.next(), SignalType.DOMAIN, "b.example.org", "b.example.org", false,
+                List.of("CSAM_DISTRIBUTION"), 40, null, List.of(), null, null, now.plus(Duration.ofDays(3)),
+                SignalStatus.ACTIVE, null, owner.id(), owner.slug(), now, now, 1, Visibility.ALL, null);
+        repository.insertAll(List.of(tagged, plain));
+
+        List<Signal> found = repository.findAll(List.of(plain.id(), UuidV7.next(), tagged.id()));
+
+        assertThat(found).containsExactlyInAnyOrder(tagged, plain);
+        assertThat(repository.findAll(List.of())).isEmpty();
+    }
+
+    @Test
     void uuidV7IdsIncreaseWithTime() {
         var a = UuidV7.next();
         var b = UuidV7.next();
