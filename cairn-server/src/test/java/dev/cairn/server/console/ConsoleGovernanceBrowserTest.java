@@ -167,6 +167,7 @@ class ConsoleGovernanceBrowserTest extends BrowserTestBase {
         driver.findElement(By.id("share")).click();
         assertThat(waitFor(By.id("err-sharing_group")).getText()).contains("is required when visibility is GROUP");
         assertThat(driver.findElement(By.id("visibility-group")).isSelected()).isTrue();
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('visibility-field').scrollIntoView();");
         screenshot("22-submit-visibility");
 
         // a group the participant is not in (a hand-edited option) is refused by the same check as the API's
