@@ -74,24 +74,51 @@ public class AuditLog {
         jdbc.sql("UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1").params(seq, hash).update();
     }
 
+    /** What a reader may narrow entries to; a null field means "any". */
+    public record Filter(UUID participant, String actionPrefix, String outcome, Instant from, Instant to) {
+        public static Filter of(UUID participant, String actionPrefix, String outcome) {
+            return new Filter(participant, actionPrefix, outcome, null, null);
+        }
+    }
+
     /** Entries after {@code afterSeq}, oldest first; restricted to one participant when {@code participant} is set. */
     public List<AuditRecord> read(long afterSeq, int limit, UUID participant, String actionPrefix, String outcome) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM audit_log WHERE seq > :after");
+        return query("seq > :seq", afterSeq, Filter.of(participant, actionPrefix, outcome), "seq", limit);
+    }
+
+    /**
+     * Entries before {@code beforeSeq} ({@code Long.MAX_VALUE} for the newest), newest first: the console's viewer
+     * reads backwards from now, with the last sequence of a page as the cursor of the next.
+     */
+    public List<AuditRecord> readNewest(long beforeSeq, int limit, Filter filter) {
+        return query("seq < :seq", beforeSeq, filter, "seq DESC", limit);
+    }
+
+    private List<AuditRecord> query(String seqCondition, long seq, Filter filter, String order, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM audit_log WHERE ").append(seqCondition);
         Map<String, Object> params = new HashMap<>();
-        params.put("after", afterSeq);
-        if (participant != null) {
+        params.put("seq", seq);
+        if (filter.participant() != null) {
             sql.append(" AND participant_id = :participant");
-            params.put("participant", participant.toString());
+            params.put("participant", filter.participant().toString());
         }
-        if (actionPrefix != null) {
+        if (filter.actionPrefix() != null) {
             sql.append(" AND action LIKE :action");
-            params.put("action", actionPrefix.replace("%", "") + "%");
+            params.put("action", filter.actionPrefix().replace("%", "") + "%");
         }
-        if (outcome != null) {
+        if (filter.outcome() != null) {
             sql.append(" AND outcome = :outcome");
-            params.put("outcome", outcome);
+            params.put("outcome", filter.outcome());
         }
-        sql.append(" ORDER BY seq LIMIT ").append(limit);
+        if (filter.from() != null) {
+            sql.append(" AND at_ts >= :from");
+            params.put("from", Db.ts(filter.from()));
+        }
+        if (filter.to() != null) {
+            sql.append(" AND at_ts < :to");
+            params.put("to", Db.ts(filter.to()));
+        }
+        sql.append(" ORDER BY ").append(order).append(" LIMIT ").append(limit);
         return jdbc.sql(sql.toString()).params(params).query((rs, i) -> new AuditRecord(rs.getLong("seq"),
                 rs.getString("at"), rs.getString("actor_type"), rs.getString("actor_id"), rs.getString("participant_id"),
                 rs.getString("action"), rs.getString("target_type"), rs.getString("target_id"), rs.getString("outcome"),

@@ -3,6 +3,7 @@ package dev.cairn.server.console;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,7 +18,9 @@ import java.util.Set;
  */
 final class BulkFile {
     static final List<String> COLUMNS = List.of("type", "value", "categories", "confidence", "description", "platform",
-            "valid_until");
+            "valid_until", "visibility", "sharing_group");
+    /** The API calls the group field {@code sharing_group}; files may name it after the stored column too. */
+    static final String GROUP_ALIAS = "sharing_group_id";
     private static final Set<String> REQUIRED = Set.of("type", "value", "categories", "confidence");
 
     private BulkFile() {
@@ -60,7 +63,7 @@ final class BulkFile {
             }
             try {
                 JsonNode node = json.readTree(line);
-                rows.add(node != null && node.isObject() ? new Row(i + 1, node, null)
+                rows.add(node != null && node.isObject() ? new Row(i + 1, groupAlias((ObjectNode) node), null)
                         : new Row(i + 1, null, "is not a JSON object"));
             } catch (JacksonException e) {
                 rows.add(new Row(i + 1, null, "is not valid JSON"));
@@ -79,7 +82,8 @@ final class BulkFile {
         if (records.isEmpty()) {
             return new Parsed(List.of(), null);
         }
-        List<String> header = records.getFirst().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+        List<String> header = records.getFirst().stream().map(h -> h.strip().toLowerCase(Locale.ROOT))
+                .map(h -> h.equals(GROUP_ALIAS) ? "sharing_group" : h).toList();
         for (String h : header) {
             if (!COLUMNS.contains(h)) {
                 return new Parsed(List.of(), "Unknown column '" + h + "' in the header row. The columns are "
@@ -105,9 +109,18 @@ final class BulkFile {
             java.util.function.Function<String, String> cell = c -> header.contains(c) ? cells.get(header.indexOf(c)) : null;
             rows.add(new Row(lineOf.get(i), forms.signal(cell.apply("type"), cell.apply("value"),
                     SignalForms.splitList(cell.apply("categories")), cell.apply("confidence"), cell.apply("description"),
-                    cell.apply("platform"), cell.apply("valid_until")), null));
+                    cell.apply("platform"), cell.apply("valid_until"), cell.apply("visibility"),
+                    cell.apply("sharing_group")), null));
         }
         return new Parsed(rows, null);
+    }
+
+    /** {@code sharing_group_id} read as {@code sharing_group}, unless both are given (then the reader refuses the alias). */
+    private static JsonNode groupAlias(ObjectNode node) {
+        if (node.has(GROUP_ALIAS) && !node.has("sharing_group")) {
+            node.set("sharing_group", node.remove(GROUP_ALIAS));
+        }
+        return node;
     }
 
     /** RFC 4180: fields separated by commas, optionally in double quotes, "" for a quote, line breaks inside quotes. */

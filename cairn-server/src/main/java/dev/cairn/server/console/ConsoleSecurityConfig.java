@@ -95,7 +95,10 @@ public class ConsoleSecurityConfig {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             return;
         }
-        if ("GET".equals(request.getMethod())) {
+        // Only a page the person opened is a place to return to: a script's fetch (the dashboard's chart data) that
+        // arrives after the session ended would otherwise send them to raw JSON after signing in again.
+        String mode = request.getHeader("Sec-Fetch-Mode");
+        if ("GET".equals(request.getMethod()) && (mode == null || mode.equals("navigate"))) {
             String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
             request.getSession().setAttribute(RETURN_TO, path);
         }

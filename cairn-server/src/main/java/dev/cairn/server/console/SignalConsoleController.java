@@ -6,6 +6,7 @@ import dev.cairn.server.match.MatchHit;
 import dev.cairn.server.match.MatchService;
 import dev.cairn.server.participant.Participant;
 import dev.cairn.server.participant.ParticipantService;
+import dev.cairn.server.sharing.SharingGroups;
 import dev.cairn.server.signal.Signal;
 import dev.cairn.server.signal.SignalRepository;
 import dev.cairn.server.signal.SignalService;
@@ -54,10 +55,12 @@ public class SignalConsoleController {
     private final SignalActivity activity;
     private final List<SignalDetailSection> sections;
     private final ObjectMapper json;
+    private final SharingGroups groups;
 
     public SignalConsoleController(SignalService signals, MatchService matching, ParticipantService participants,
                                    TaxonomyService taxonomy, SignalActivity activity, List<SignalDetailSection> sections,
-                                   ObjectMapper json) {
+                                   ObjectMapper json, SharingGroups groups) {
+        this.groups = groups;
         this.signals = signals;
         this.matching = matching;
         this.participants = participants;
@@ -171,6 +174,26 @@ public class SignalConsoleController {
         return "console/search";
     }
 
+    /**
+     * Who may see the signal, in words. A caller who may see a GROUP signal owns it or is in the group, so the
+     * group's name is theirs to know.
+     */
+    private String visibility(Signal s) {
+        return switch (s.visibility()) {
+            case ALL -> "All members";
+            case PRIVATE -> "Only " + s.ownerSlug();
+            case GROUP -> {
+                String name;
+                try {
+                    name = groups.get(s.sharingGroupId()).name();
+                } catch (ApiException e) {
+                    name = "a sharing group that no longer exists";
+                }
+                yield "Sharing group: " + name;
+            }
+        };
+    }
+
     @GetMapping("/{id}")
     public String detail(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, Model model) {
         var caller = me.caller();
@@ -182,6 +205,7 @@ public class SignalConsoleController {
         model.addAttribute("maskedValue", ValueMask.mask(s.type(), s.blinded(), s.value()));
         model.addAttribute("owned", s.ownerId().equals(caller.participantId()));
         model.addAttribute("canWrite", caller.scopes().contains(Scope.WRITE));
+        model.addAttribute("visibility", visibility(s));
         List<SignalDetailSection.Fragment> extra = new ArrayList<>();
         for (SignalDetailSection section : sections) {
             section.render(caller, s).ifPresent(extra::add);

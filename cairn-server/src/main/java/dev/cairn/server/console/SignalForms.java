@@ -30,6 +30,15 @@ public class SignalForms {
 
     public ObjectNode signal(String type, String value, List<String> categories, String confidence, String description,
                              String platform, String validUntil) {
+        return signal(type, value, categories, confidence, description, platform, validUntil, null, null);
+    }
+
+    /**
+     * With a visibility ({@code ALL}, {@code GROUP}, {@code PRIVATE}) and the sharing group's id as typed: the
+     * API's {@code visibility} and {@code sharing_group} fields, so the reader checks membership as for the API.
+     */
+    public ObjectNode signal(String type, String value, List<String> categories, String confidence, String description,
+                             String platform, String validUntil, String visibility, String sharingGroup) {
         ObjectNode n = json.createObjectNode();
         putText(n, "type", type);
         if (value != null && !value.isEmpty()) {
@@ -51,6 +60,8 @@ public class SignalForms {
         if (validUntil != null && !validUntil.isBlank()) {
             n.put("valid_until", validUntil(validUntil.strip()));
         }
+        putText(n, "visibility", visibility);
+        putText(n, "sharing_group", sharingGroup);
         return n;
     }
 

@@ -2,9 +2,11 @@ package dev.cairn.server.console;
 
 import dev.cairn.core.signal.SignalType;
 import dev.cairn.server.CairnProperties;
+import dev.cairn.server.sharing.SharingGroups;
 import dev.cairn.server.signal.Signal;
 import dev.cairn.server.signal.SignalReader;
 import dev.cairn.server.signal.SignalService;
+import dev.cairn.server.signal.Visibility;
 import dev.cairn.server.support.Db;
 import dev.cairn.server.taxonomy.TaxonomyService;
 import dev.cairn.server.user.SignedInUser;
@@ -49,11 +51,13 @@ public class SubmitController {
     private final SignalReader reader;
     private final SignalForms forms;
     private final TaxonomyService taxonomy;
+    private final SharingGroups groups;
     private final ObjectMapper json;
     private final int maxRows;
 
     public SubmitController(SignalService signals, SignalReader reader, SignalForms forms, TaxonomyService taxonomy,
-                            ObjectMapper json, CairnProperties properties) {
+                            SharingGroups groups, ObjectMapper json, CairnProperties properties) {
+        this.groups = groups;
         this.signals = signals;
         this.reader = reader;
         this.forms = forms;
@@ -64,15 +68,34 @@ public class SubmitController {
 
     /** The form as typed, to show it again with its errors. */
     public record Form(String type, String value, List<String> categories, String confidence, String description,
-                       String platform, String validUntil) {
+                       String platform, String validUntil, String visibility, String sharingGroup) {
         static Form empty() {
-            return new Form("", "", List.of(), "50", "", "", "");
+            return new Form("", "", List.of(), "50", "", "", "", Visibility.ALL.name(), "");
+        }
+
+        /**
+         * The API item. The group select is always on the page, so a group left chosen under another visibility is
+         * dropped here rather than refused; everything else goes to the reader as typed.
+         */
+        JsonNode item(SignalForms forms) {
+            boolean group = Visibility.GROUP.name().equalsIgnoreCase(visibility.strip());
+            return forms.signal(type, value, categories, confidence, description, platform, validUntil, visibility,
+                    group ? sharingGroup : null);
         }
     }
 
+    /** The visibility choices in the order the form offers them, in words. */
+    public record VisibilityChoice(String value, String label, String hint) {
+    }
+
+    static final List<VisibilityChoice> VISIBILITIES = List.of(
+            new VisibilityChoice("ALL", "All members", "Every participant of the exchange can match it."),
+            new VisibilityChoice("GROUP", "A sharing group", "Only the members of the group you choose below."),
+            new VisibilityChoice("PRIVATE", "Only my organisation", "A private list: it matches your own look-ups only."));
+
     @GetMapping("/submit")
-    public String submitPage(Model model) {
-        formModel(model, Form.empty(), Map.of());
+    public String submitPage(@AuthenticationPrincipal SignedInUser me, Model model) {
+        formModel(me, model, Form.empty(), Map.of());
         return "console/submit";
     }
 
@@ -84,7 +107,9 @@ public class SubmitController {
                            @RequestParam(defaultValue = "") String confidence,
                            @RequestParam(defaultValue = "") String description,
                            @RequestParam(defaultValue = "") String platform,
-                           @RequestParam(name = "valid_until", defaultValue = "") String validUntil, Model model) {
+                           @RequestParam(name = "valid_until", defaultValue = "") String validUntil,
+                           @RequestParam(defaultValue = "ALL") String visibility,
+                           @RequestParam(name = "sharing_group", defaultValue = "") String sharingGroup, Model model) {
         me.caller().require(dev.cairn.server.auth.Scope.WRITE);
         String field = request.getHeader("HX-Trigger-Name");
         if (field == null || !SignalFormFields.NAMES.contains(field)) {
@@ -94,12 +119,20 @@ public class SubmitController {
         if (typeChanged) {
             field = "value"; // a new type changes whether the value is valid; a chosen type is never wrong itself
         }
+        boolean visibilityChanged = field.equals("visibility");
+        if (visibilityChanged) {
+            field = "sharing_group"; // likewise: choosing "a sharing group" makes the group's field the one to check
+        }
+        Form form = new Form(type, value, categories, confidence, description, platform, validUntil, visibility,
+                sharingGroup);
         List<FieldError> errors = new ArrayList<>();
-        reader.read(forms.signal(type, value, categories, confidence, description, platform, validUntil), "", errors,
-                Db.now(), null);
+        // with the owner, so that a group the participant is not in is refused as you choose it, as on submit
+        reader.read(form.item(forms), "", errors, Db.now(), null, me.participantId());
         model.addAttribute("field", field);
-        // choosing a type before typing the value is the normal order: no "is required" for a value not typed yet
-        model.addAttribute("message", typeChanged && value.isBlank() ? null : byField(errors).get(field));
+        // choosing a type before typing the value is the normal order: no "is required" for a value not typed yet;
+        // the same for choosing "a sharing group" before the group
+        boolean notYet = typeChanged && value.isBlank() || visibilityChanged && sharingGroup.isBlank();
+        model.addAttribute("message", notYet ? null : byField(errors).get(field));
         return "console/submit :: field-error";
     }
 
@@ -111,26 +144,33 @@ public class SubmitController {
                          @RequestParam(defaultValue = "") String description,
                          @RequestParam(defaultValue = "") String platform,
                          @RequestParam(name = "valid_until", defaultValue = "") String validUntil,
+                         @RequestParam(defaultValue = "ALL") String visibility,
+                         @RequestParam(name = "sharing_group", defaultValue = "") String sharingGroup,
                          Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        JsonNode item = forms.signal(type, value, categories, confidence, description, platform, validUntil);
+        Form form = new Form(type, value, categories == null ? List.of() : categories, confidence, description,
+                platform, validUntil, visibility, sharingGroup);
         try {
-            Signal s = signals.submit(me.caller(), List.of(item), "", null).getFirst();
-            redirect.addFlashAttribute("flash", "Signal shared. Other members' look-ups can match it from now on.");
+            Signal s = signals.submit(me.caller(), List.of(form.item(forms)), "", null).getFirst();
+            redirect.addFlashAttribute("flash", "Signal shared. " + switch (s.visibility()) {
+                case ALL -> "Other members' look-ups can match it from now on.";
+                case GROUP -> "The members of the sharing group can match it from now on.";
+                case PRIVATE -> "Only your organisation's look-ups can match it.";
+            });
             return "redirect:/console/signals/" + s.id();
         } catch (ApiException e) {
             if (e.errors().isEmpty()) {
                 throw e;
             }
             response.setStatus(e.status().value());
-            formModel(model, new Form(type, value, categories == null ? List.of() : categories, confidence, description,
-                    platform, validUntil), byField(e.errors()));
+            formModel(me, model, form, byField(e.errors()));
             return "console/submit";
         }
     }
 
     @GetMapping("/bulk")
-    public String bulkPage(Model model) {
+    public String bulkPage(@AuthenticationPrincipal SignedInUser me, Model model) {
         model.addAttribute("section", "bulk");
+        model.addAttribute("groups", groups.list(me.participantId(), false));
         model.addAttribute("columns", String.join(",", BulkFile.COLUMNS));
         model.addAttribute("maxRows", maxRows);
         return "console/bulk";
@@ -138,7 +178,7 @@ public class SubmitController {
 
     /** One previewed row: where it is in the file, what it would share (masked), and what is wrong with it. */
     public record PreviewRow(int line, String type, String value, String categories, String confidence,
-                             List<String> problems) {
+                             String visibility, List<String> problems) {
     }
 
     /** Rows checked and ready to share, kept in the session between preview and commit. */
@@ -152,6 +192,7 @@ public class SubmitController {
         HttpSession session = request.getSession();
         session.removeAttribute(BULK);
         model.addAttribute("section", "bulk");
+        model.addAttribute("groups", groups.list(me.participantId(), false));
         model.addAttribute("columns", String.join(",", BulkFile.COLUMNS));
         model.addAttribute("maxRows", maxRows);
         model.addAttribute("filename", file.getOriginalFilename());
@@ -163,6 +204,8 @@ public class SubmitController {
             return view(request, "console/bulk");
         }
         Instant now = Db.now();
+        Map<String, String> groupNames = new java.util.HashMap<>();
+        groups.list(me.participantId(), false).forEach(g -> groupNames.put(g.id().toString(), g.name()));
         List<PreviewRow> rows = new ArrayList<>();
         int bad = 0;
         for (BulkFile.Row row : parsed.rows()) {
@@ -171,13 +214,14 @@ public class SubmitController {
                 problems.add("Line " + row.line() + " " + row.problem());
             } else {
                 List<FieldError> errors = new ArrayList<>();
-                reader.read(row.item(), "", errors, now, null);
+                // with the owner: a group the participant is not in fails here, row by row, as it would on commit
+                reader.read(row.item(), "", errors, now, null, me.participantId());
                 errors.forEach(e -> problems.add(e.field() + ": " + e.reason()));
             }
             if (!problems.isEmpty()) {
                 bad++;
             }
-            rows.add(previewRow(row, problems));
+            rows.add(previewRow(groupNames, row, problems));
         }
         model.addAttribute("rows", rows);
         model.addAttribute("bad", bad);
@@ -208,9 +252,9 @@ public class SubmitController {
         return "redirect:/console/signals?owner=me";
     }
 
-    private PreviewRow previewRow(BulkFile.Row row, List<String> problems) {
+    private PreviewRow previewRow(Map<String, String> groupNames, BulkFile.Row row, List<String> problems) {
         if (row.item() == null) {
-            return new PreviewRow(row.line(), "", "", "", "", problems);
+            return new PreviewRow(row.line(), "", "", "", "", "", problems);
         }
         JsonNode n = row.item();
         String typeName = text(n, "type");
@@ -222,7 +266,14 @@ public class SubmitController {
         if (n.has("categories") && n.get("categories").isArray()) {
             n.get("categories").forEach(c -> cats.add(c.asString()));
         }
-        return new PreviewRow(row.line(), typeName, shown, String.join(", ", cats), text(n, "confidence"), problems);
+        String visibility = text(n, "visibility").toUpperCase(java.util.Locale.ROOT);
+        String group = text(n, "sharing_group");
+        if (!group.isEmpty()) {
+            // the group's name when the participant is in it; the reader has already said so when it is not
+            visibility = visibility + " " + groupNames.getOrDefault(group, "");
+        }
+        return new PreviewRow(row.line(), typeName, shown, String.join(", ", cats), text(n, "confidence"),
+                visibility.isBlank() ? "ALL" : visibility.strip(), problems);
     }
 
     private static String text(JsonNode n, String field) {
@@ -234,8 +285,10 @@ public class SubmitController {
         return ConsoleSecurityConfig.htmx(request) ? page + " :: result" : page;
     }
 
-    private void formModel(Model model, Form form, Map<String, String> errors) {
+    private void formModel(SignedInUser me, Model model, Form form, Map<String, String> errors) {
         model.addAttribute("section", "submit");
+        model.addAttribute("visibilities", VISIBILITIES);
+        model.addAttribute("groups", groups.list(me.participantId(), false));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("types", SignalType.values());

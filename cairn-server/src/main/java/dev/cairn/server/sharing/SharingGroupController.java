@@ -45,8 +45,13 @@ public class SharingGroupController {
         caller.requireOperator();
         List<FieldError> errors = new ArrayList<>();
         JsonFields f = JsonFields.of(body, "", errors, Set.of("name", "description", "members"));
-        String name = f.string("name", true, 200);
-        String description = f.string("description", false, 1000);
+        // only the JSON shape here; the rules for the values are the service's, shared with the console
+        String name = f.string("name", false, Integer.MAX_VALUE);
+        String description = f.string("description", false, Integer.MAX_VALUE);
+        List<FieldError> rules = new ArrayList<>();
+        SharingGroups.check(name, description, rules);
+        // one error per field: "must be a string" from the shape check says enough
+        rules.stream().filter(r -> errors.stream().noneMatch(e -> e.field().equals(r.field()))).forEach(errors::add);
         List<String> members = f.strings("members", false, 1000, 36);
         List<UUID> ids = new ArrayList<>();
         if (members != null) {
@@ -61,7 +66,7 @@ public class SharingGroupController {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        return groups.create(name.strip(), description, ids);
+        return groups.create(name, description, ids);
     }
 
     @PostMapping("/{id}/members")

@@ -3,12 +3,14 @@ package dev.cairn.server.sharing;
 import dev.cairn.server.signal.UuidV7;
 import dev.cairn.server.support.Db;
 import dev.cairn.server.web.ApiException;
+import dev.cairn.server.web.FieldError;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,6 +24,8 @@ import java.util.UUID;
  */
 @Service
 public class SharingGroups {
+    public static final int MAX_NAME = 200;
+    public static final int MAX_DESCRIPTION = 1000;
     private final JdbcClient jdbc;
     private volatile Map<UUID, Set<UUID>> groupsByParticipant = Map.of();
 
@@ -63,8 +67,35 @@ public class SharingGroups {
                 .param(group).query(UUID.class).list();
     }
 
+    /**
+     * The rules for a group's name and description, in one place so that the API and the console refuse the same
+     * things with the same words. A null name is a missing one; the name is stored stripped.
+     */
+    public static void check(String name, String description, List<FieldError> errors) {
+        if (name == null) {
+            errors.add(new FieldError("name", "is required"));
+        } else if (name.isBlank()) {
+            errors.add(new FieldError("name", "must not be blank"));
+        } else if (name.strip().length() > MAX_NAME) {
+            errors.add(new FieldError("name", "must be at most " + MAX_NAME + " characters"));
+        }
+        if (description != null && description.length() > MAX_DESCRIPTION) {
+            errors.add(new FieldError("description", "must be at most " + MAX_DESCRIPTION + " characters"));
+        }
+    }
+
+    /**
+     * Creates a group after {@link #check}ing its name and description (422 with field errors); a name already in
+     * use is a 409 {@code group-exists}.
+     */
     @Transactional
     public Group create(String name, String description, List<UUID> members) {
+        List<FieldError> errors = new ArrayList<>();
+        check(name, description, errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        name = name.strip();
         UUID id = UuidV7.next();
         try {
             jdbc.sql("INSERT INTO sharing_group (id, name, description, created_at) VALUES (?, ?, ?, ?)")

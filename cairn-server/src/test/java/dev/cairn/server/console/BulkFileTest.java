@@ -35,6 +35,21 @@ class BulkFileTest {
     }
 
     @Test
+    void readsVisibilityAndTheGroupUnderEitherName() {
+        var csv = parse("x.csv", "type,value,categories,confidence,visibility,sharing_group_id\n"
+                + "EMAIL,a@example.com,GROOMING,80,GROUP,0196f0c2-0000-7000-8000-000000000001\n"
+                + "EMAIL,b@example.com,GROOMING,80,private,\n");
+        assertThat(csv.problem()).isNull();
+        assertThat(csv.rows().getFirst().item().get("visibility").asString()).isEqualTo("GROUP");
+        assertThat(csv.rows().getFirst().item().get("sharing_group").asString())
+                .isEqualTo("0196f0c2-0000-7000-8000-000000000001");
+        assertThat(csv.rows().get(1).item().has("sharing_group")).isFalse();
+        var nd = parse("x.ndjson", "{\"type\":\"EMAIL\",\"visibility\":\"GROUP\",\"sharing_group_id\":\"g\"}\n");
+        assertThat(nd.rows().getFirst().item().get("sharing_group").asString()).isEqualTo("g");
+        assertThat(nd.rows().getFirst().item().has("sharing_group_id")).isFalse();
+    }
+
+    @Test
     void reportsFileAndRowShapeProblems() {
         assertThat(parse("x.csv", "type,value,colour\n").problem()).contains("Unknown column 'colour'");
         assertThat(parse("x.csv", "type,value\n").problem()).contains("lacks the column");
