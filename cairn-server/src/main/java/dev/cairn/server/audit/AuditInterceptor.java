@@ -36,10 +36,7 @@ public class AuditInterceptor implements HandlerInterceptor {
         if (request.getDispatcherType() != jakarta.servlet.DispatcherType.REQUEST) {
             return;
         }
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        Caller caller = auth == null ? null
-                : auth.getPrincipal() instanceof Caller c ? c
-                : auth.getPrincipal() instanceof dev.cairn.server.user.SignedInUser u ? u.caller() : null;
+        Caller caller = caller();
         if (caller == null) {
             return;
         }
@@ -61,9 +58,37 @@ public class AuditInterceptor implements HandlerInterceptor {
                 detail == null ? null : detail.toString()));
     }
 
-    private static String targetType(String route) {
-        String[] parts = route.split("/");
-        // /api/v1/<feature>/{id}/...: the feature names the target
-        return parts.length > 3 ? parts[3] : "";
+    /**
+     * Records a request that the security filters refused before it reached a handler (a console page outside the
+     * user's role, a form with an expired CSRF token): refusals are what an auditor looks for first. The route is
+     * the path as requested, since no handler was matched.
+     */
+    public void denied(HttpServletRequest request, String reason) {
+        Caller caller = caller();
+        if (caller == null) {
+            return;
+        }
+        audit.record(new AuditEvent(caller.actorType(), caller.actorId(), caller.participantId(),
+                request.getMethod() + " " + request.getRequestURI(), null, null, AuditEvent.Outcome.ofStatus(403),
+                reason));
+    }
+
+    private static Caller caller() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null ? null
+                : auth.getPrincipal() instanceof Caller c ? c
+                : auth.getPrincipal() instanceof dev.cairn.server.user.SignedInUser u ? u.caller() : null;
+    }
+
+    /** The feature a route's target belongs to: the last fixed segment before the first variable. */
+    static String targetType(String route) {
+        String type = "";
+        for (String part : route.split("/")) {
+            if (part.startsWith("{")) {
+                break;
+            }
+            type = part;
+        }
+        return type;
     }
 }

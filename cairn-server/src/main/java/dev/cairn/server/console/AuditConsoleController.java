@@ -91,9 +91,7 @@ public class AuditConsoleController {
 
     private static Row row(AuditRecord r, Map<String, String> participantNames, Function<String, String> username) {
         String actor = "USER".equals(r.actorType()) ? username.apply(r.actorId()) : r.actorId();
-        // console routes are one segment shorter than /api/v1/<feature>/{id}, so their target type is the placeholder
-        String type = r.targetType().startsWith("{") ? "" : r.targetType();
-        String target = (type + " " + r.targetId()).strip();
+        String target = (r.targetType() + " " + r.targetId()).strip();
         return new Row(r.seq(), Instant.parse(r.at()), r.actorType(), actor,
                 r.participant().isEmpty() ? "" : participantNames.getOrDefault(r.participant(), r.participant()),
                 r.action(), target, r.outcome(), "SUCCESS".equals(r.outcome()), r.requestId(), r.detail());

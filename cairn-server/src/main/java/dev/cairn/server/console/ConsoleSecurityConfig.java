@@ -1,5 +1,6 @@
 package dev.cairn.server.console;
 
+import dev.cairn.server.audit.AuditInterceptor;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,6 +12,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
@@ -45,7 +47,8 @@ public class ConsoleSecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain consoleChain(HttpSecurity http, ConsoleSecurityContextRepository contexts) throws Exception {
+    SecurityFilterChain consoleChain(HttpSecurity http, ConsoleSecurityContextRepository contexts, AuditInterceptor audit)
+            throws Exception {
         AccessDeniedHandlerImpl denied = new AccessDeniedHandlerImpl();
         denied.setErrorPage("/console/denied");
         http.securityMatcher("/console/**")
@@ -75,6 +78,7 @@ public class ConsoleSecurityConfig {
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> toLogin(req, res))
                         .accessDeniedHandler((req, res, ex) -> {
+                            audit.denied(req, ex instanceof CsrfException ? "csrf token missing or expired" : "role");
                             if (htmx(req)) {
                                 res.setStatus(HttpServletResponse.SC_FORBIDDEN);
                                 res.setContentType("text/html;charset=UTF-8");

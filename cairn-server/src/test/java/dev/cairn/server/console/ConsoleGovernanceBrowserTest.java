@@ -100,6 +100,9 @@ class ConsoleGovernanceBrowserTest extends BrowserTestBase {
         open("/console/audit");
         assertThat(text(By.tagName("h1"))).isEqualTo("Not allowed");
         assertThat(status("/console/audit")).isEqualTo(403);
+        // refused by the URL rules, before any handler runs: recorded all the same
+        open("/console/admin/users");
+        assertThat(text(By.tagName("h1"))).isEqualTo("Not allowed");
 
         signedOut();
         TestUser admin = user(m, Role.PARTICIPANT_ADMIN, true);
@@ -120,6 +123,14 @@ class ConsoleGovernanceBrowserTest extends BrowserTestBase {
                 .doesNotContain("Success");
         assertThat(driver.findElements(By.cssSelector("#records tbody tr"))).hasSize(2);
         screenshot("21-audit");
+
+        driver.findElement(By.id("a-action")).clear();
+        driver.findElement(By.id("a-action")).sendKeys("GET /console/admin/users");
+        driver.findElement(By.cssSelector("#audit-filters button[type=submit]")).click();
+        waitFor(By.id("records"));
+        assertThat(driver.findElements(By.cssSelector("#records tbody tr"))).hasSize(1);
+        assertThat(text(By.id("records"))).contains("GET /console/admin/users").contains("Denied")
+                .contains(analyst.username()).contains("role");
 
         driver.findElement(By.id("a-action")).clear();
         driver.findElement(By.id("a-action")).sendKeys("GET /api/v1/seeded");
