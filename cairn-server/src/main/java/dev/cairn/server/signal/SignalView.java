@@ -18,14 +18,14 @@ import java.util.UUID;
  * @param score    the quality score (0-100) at the time of the response; absent where not computed (the feed)
  */
 @JsonPropertyOrder({"id", "type", "value", "match_key", "erased", "blinded", "categories", "confidence", "description",
-        "tags", "platform", "quality", "valid_until", "status", "status_reason", "visibility", "sharing_group_id",
+        "tags", "platform", "quality", "valid_until", "status", "status_reason", "visibility", "sharing_group",
         "owner", "created_at", "updated_at", "version", "score"})
 public record SignalView(UUID id, SignalType type, String value, String matchKey,
                          @JsonInclude(Include.NON_NULL) Boolean erased, boolean blinded, List<String> categories,
                          int confidence, String description, List<String> tags,
                          @JsonInclude(Include.NON_NULL) String platform, @JsonInclude(Include.NON_NULL) Integer quality,
                          Instant validUntil, SignalStatus status, @JsonInclude(Include.NON_NULL) String statusReason,
-                         Visibility visibility, @JsonInclude(Include.NON_NULL) UUID sharingGroupId, Owner owner,
+                         Visibility visibility, @JsonInclude(Include.NON_NULL) UUID sharingGroup, Owner owner,
                          Instant createdAt, Instant updatedAt, long version, @JsonInclude(Include.NON_NULL) Integer score) {
 
     public record Owner(UUID id, String slug) {

@@ -41,6 +41,9 @@ class AuthorisationMatrixTest extends ApiTestBase {
                      "visibility": "%s"%s}""".formatted(value, visibility,
                     visibility.equals("GROUP") ? ", \"sharing_group\": \"" + group + "\"" : ""));
             assertThat(r.status()).as(r.text()).isEqualTo(201);
+            // the response says who can see it, in the same field names as the request
+            assertThat(r.field("/visibility")).isEqualTo(visibility);
+            assertThat(r.field("/sharing_group")).isEqualTo(visibility.equals("GROUP") ? group : null);
             values.put(visibility, value);
             ids.put(visibility, r.field("/id"));
         }
