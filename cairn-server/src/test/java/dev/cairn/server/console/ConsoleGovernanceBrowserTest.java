@@ -42,7 +42,7 @@ class ConsoleGovernanceBrowserTest extends BrowserTestBase {
         assertThat(g.members()).containsExactlyInAnyOrder(alpha.id(), beta.id());
         String alphaName = participants.find(alpha.id()).orElseThrow().name();
         assertThat(groupRow(name).getText()).contains(alphaName).contains("beta (test)");
-        screenshot("20-sharing-groups");
+        screenshot("30-sharing-groups");
 
         groupRow(name).findElement(By.cssSelector("button[aria-label='Remove " + alphaName + " from " + name + "']")).click();
         waitForText(By.cssSelector(".notice.success"), "no longer a member of " + name);
@@ -122,7 +122,7 @@ class ConsoleGovernanceBrowserTest extends BrowserTestBase {
         assertThat(denied).contains("GET /console/audit").contains("Denied").contains(analyst.username())
                 .doesNotContain("Success");
         assertThat(driver.findElements(By.cssSelector("#records tbody tr"))).hasSize(2);
-        screenshot("21-audit");
+        screenshot("31-audit");
 
         driver.findElement(By.id("a-action")).clear();
         driver.findElement(By.id("a-action")).sendKeys("GET /console/admin/users");
@@ -179,7 +179,7 @@ class ConsoleGovernanceBrowserTest extends BrowserTestBase {
         assertThat(waitFor(By.id("err-sharing_group")).getText()).contains("is required when visibility is GROUP");
         assertThat(driver.findElement(By.id("visibility-group")).isSelected()).isTrue();
         ((JavascriptExecutor) driver).executeScript("document.getElementById('visibility-field').scrollIntoView();");
-        screenshot("22-submit-visibility");
+        screenshot("32-submit-visibility");
 
         // a group the participant is not in (a hand-edited option) is refused by the same check as the API's
         ((JavascriptExecutor) driver).executeScript(
