@@ -7,6 +7,7 @@ import dev.cairn.server.auth.Caller;
 import dev.cairn.server.auth.Scope;
 import dev.cairn.server.participant.Participant;
 import dev.cairn.server.participant.ParticipantService;
+import dev.cairn.server.sharing.SharingGroups;
 import dev.cairn.server.signal.SignalService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,7 @@ import java.util.Random;
 public class DemoSeeder implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
     private static final String KEY_NAME = "demo start-up key";
+    static final String DEMO_GROUP = "Social and games working group";
     static final List<String[]> PARTICIPANTS = List.of(
             new String[]{"northwind", "Northwind Social", "trust-safety@northwind.example"},
             new String[]{"fabrikam", "Fabrikam Games", "safety@fabrikam.example"},
@@ -60,12 +62,14 @@ public class DemoSeeder implements ApplicationRunner {
     private final ObjectMapper json;
     private final Path dataDir;
     private final DemoUsers demoUsers;
+    private final SharingGroups groups;
     private final int port;
 
     public DemoSeeder(CairnProperties properties, ParticipantService participants, ApiKeyService keys,
                       SignalService signals, JdbcClient jdbc, ObjectMapper json,
-                      @Value("${cairn.data-dir:./data}") String dataDir, DemoUsers demoUsers,
+                      @Value("${cairn.data-dir:./data}") String dataDir, DemoUsers demoUsers, SharingGroups groups,
                       @Value("${server.port:8080}") int port) {
+        this.groups = groups;
         this.properties = properties;
         this.participants = participants;
         this.keys = keys;
@@ -117,6 +121,11 @@ public class DemoSeeder implements ApplicationRunner {
 
     private void seed(List<Participant> demo) {
         Random random = new Random(20261125);
+        // the first two members share some leads only with each other, so the demo shows all three visibilities
+        String group = groups.list(null, true).stream().filter(g -> g.name().equals(DEMO_GROUP)).findFirst()
+                .orElseGet(() -> groups.create(DEMO_GROUP, "Demo: leads shared only between Northwind and Fabrikam",
+                        List.of(demo.get(0).id(), demo.get(1).id())))
+                .id().toString();
         for (int p = 0; p < demo.size(); p++) {
             Participant participant = demo.get(p);
             Caller caller = new Caller(participant.id(), participant.slug(), false, null, EnumSet.allOf(Scope.class), null);
@@ -135,7 +144,14 @@ public class DemoSeeder implements ApplicationRunner {
                 items.add(item("DOMAIN", "share" + n + ".example.org", random));
                 items.add(item("IP", "192.0.2." + (n % 250 + 1), random));
                 items.add(item("IP", "2001:db8::" + Integer.toHexString(0x100 + n), random));
-                items.add(item("KEYWORD", "demo keyword " + n, random));
+                Map<String, Object> keyword = base("KEYWORD", "demo keyword " + n, random);
+                if (p < 2 && i == 1) {
+                    keyword.put("visibility", "GROUP");
+                    keyword.put("sharing_group", group);
+                } else if (i == 2) {
+                    keyword.put("visibility", "PRIVATE");
+                }
+                items.add(json.valueToTree(keyword));
                 items.add(item("MD5", hex(random, 16), random));
                 items.add(item("SHA1", hex(random, 20), random));
                 items.add(item("SHA256", hex(random, 32), random));
