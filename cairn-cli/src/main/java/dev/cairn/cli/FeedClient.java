@@ -2,15 +2,12 @@ package dev.cairn.cli;
 
 import tools.jackson.databind.JsonNode;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Consumer;
 
@@ -36,23 +33,20 @@ final class FeedClient {
      * Streams every event after {@code after} to {@code onEvent}, in order. Returns the cursor of the final line, or
      * null if the stream ended without one (connection lost: the events delivered so far are still valid).
      */
-    Long stream(long after, Consumer<JsonNode> onEvent) throws IOException, InterruptedException {
+    Long stream(long after, Consumer<FeedChange> onEvent) throws IOException, InterruptedException {
         HttpRequest request = request("api/v1/feed?after=" + after).header("Accept", "application/x-ndjson").build();
         HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = response.body()) {
             check(response.statusCode(), body);
-            BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16);
-            String line;
+            ByteLines lines = new ByteLines(body);
+            byte[] line;
             try {
-                while ((line = lines.readLine()) != null) {
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    JsonNode node = Json.MAPPER.readTree(line);
-                    if (node.has("seq")) {
-                        onEvent.accept(node);
-                    } else if (node.has("next_cursor")) {
-                        return Long.parseLong(node.get("next_cursor").asString());
+                while ((line = lines.next()) != null) {
+                    FeedChange.Line parsed = FeedChange.parse(line);
+                    if (parsed.change() != null) {
+                        onEvent.accept(parsed.change());
+                    } else if (parsed.nextCursor() != null) {
+                        return Long.parseLong(parsed.nextCursor());
                     }
                 }
             } catch (IOException e) {

@@ -1,10 +1,9 @@
 package dev.cairn.cli;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -12,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -79,18 +79,16 @@ final class MirrorStore {
         Path snapshot = dir.resolve(SNAPSHOT);
         Path tmp = dir.resolve(SNAPSHOT + ".tmp");
         long count = 0;
-        try (OutputStream raw = Files.newOutputStream(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE);
-             BufferedWriter out = new BufferedWriter(new OutputStreamWriter(raw, StandardCharsets.UTF_8), 1 << 16)) {
+        // bytes, not a Writer: pending lines are already UTF-8 and go out without a decode and re-encode
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE), 1 << 16)) {
             Iterator<Map.Entry<String, byte[]>> changes = pending.entrySet().iterator();
             Map.Entry<String, byte[]> change = changes.hasNext() ? changes.next() : null;
             if (Files.exists(snapshot)) {
-                try (BufferedReader in = Files.newBufferedReader(snapshot, StandardCharsets.UTF_8)) {
-                    String line;
-                    while ((line = in.readLine()) != null) {
-                        if (line.isBlank()) {
-                            continue;
-                        }
+                try (InputStream in = Files.newInputStream(snapshot)) {
+                    ByteLines lines = new ByteLines(in);
+                    byte[] line;
+                    while ((line = lines.next()) != null) {
                         String id = idOf(line);
                         while (change != null && change.getKey().compareTo(id) < 0) {
                             count += write(out, change.getValue());
@@ -100,9 +98,7 @@ final class MirrorStore {
                             count += write(out, change.getValue());
                             change = changes.hasNext() ? changes.next() : null;
                         } else {
-                            out.write(line);
-                            out.write('\n');
-                            count++;
+                            count += write(out, line);
                         }
                     }
                 }
@@ -125,23 +121,25 @@ final class MirrorStore {
         return count;
     }
 
-    private static int write(BufferedWriter out, byte[] json) throws IOException {
+    private static int write(OutputStream out, byte[] json) throws IOException {
         if (json == null) {
             return 0;
         }
-        out.write(new String(json, StandardCharsets.UTF_8));
+        out.write(json);
         out.write('\n');
         return 1;
     }
 
     /** The id of a snapshot line. Lines are written as {@code {"id":"<uuid>",...}}, so this rarely needs a parser. */
-    static String idOf(String line) {
-        String prefix = "{\"id\":\"";
-        if (line.startsWith(prefix) && line.length() > prefix.length() + 37 && line.charAt(prefix.length() + 36) == '"') {
-            return line.substring(prefix.length(), prefix.length() + 36);
+    static String idOf(byte[] line) {
+        int at = ID_PREFIX.length;
+        if (line.length > at + 37 && Arrays.equals(line, 0, at, ID_PREFIX, 0, at) && line[at + 36] == '"') {
+            return new String(line, at, 36, StandardCharsets.US_ASCII);
         }
         return Json.MAPPER.readTree(line).get("id").asString();
     }
+
+    private static final byte[] ID_PREFIX = "{\"id\":\"".getBytes(StandardCharsets.US_ASCII);
 
     private static void move(Path from, Path to) throws IOException {
         try {

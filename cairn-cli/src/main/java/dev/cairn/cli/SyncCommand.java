@@ -10,7 +10,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -130,7 +129,7 @@ public class SyncCommand implements Callable<Integer> {
             try {
                 JsonNode page = feed.page(p.cursor, 10_000, waitSeconds);
                 for (JsonNode event : page.get("events")) {
-                    p.apply(mirror, event);
+                    p.apply(mirror, FeedChange.of(event));
                 }
                 p.cursor = Math.max(p.cursor, Long.parseLong(page.get("next_cursor").asString()));
                 backoffMillis = 500;
@@ -183,15 +182,13 @@ public class SyncCommand implements Callable<Integer> {
             this.checkpointed = cursor;
         }
 
-        void apply(MirrorStore mirror, JsonNode event) {
-            String id = event.get("signal_id").asString();
-            JsonNode signal = event.get("signal");
-            if (event.path("should_delete").asBoolean(false) || signal == null || signal.isNull()) {
-                mirror.delete(id);
+        void apply(MirrorStore mirror, FeedChange change) {
+            if (change.delete()) {
+                mirror.delete(change.signalId());
             } else {
-                mirror.upsert(id, Json.MAPPER.writeValueAsString(signal).getBytes(StandardCharsets.UTF_8));
+                mirror.upsert(change.signalId(), change.signal());
             }
-            cursor = event.get("seq").asLong();
+            cursor = change.seq();
             applied++;
             if (mirror.pendingChanges() >= checkpointEvery) {
                 try {
