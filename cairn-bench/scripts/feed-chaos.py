@@ -62,6 +62,8 @@ class Server:
         self.started = time.time()
         deadline = time.time() + 180
         while time.time() < deadline:
+            if self.proc.poll() is not None:
+                raise SystemExit("the server exited at start (port in use?); see " + self.data_dir + "/server.log")
             try:
                 call(self.base, "GET", "/api/v1/taxonomy", timeout=2)
                 return
@@ -83,12 +85,17 @@ class Writer(threading.Thread):
         self.ids, self.n, self.errors, self.ops = [], 0, 0, {"created": 0, "updated": 0, "retracted": 0}
         self.last_expiry = datetime.now(timezone.utc)
         self.failure = None
+        self.throttled = 0
 
     def run(self):
         while not self.stop.is_set():
             try:
                 self.step()
             except urllib.error.HTTPError as e:
+                if e.code == 429:  # the key's rate limit: wait as told
+                    self.throttled += 1
+                    time.sleep(float(e.headers.get("Retry-After", "1")))
+                    continue
                 if e.code < 500:
                     self.failure = f"{e.code} {e.read()[:300]!r}"
                     raise
@@ -170,6 +177,14 @@ def main():
     os.makedirs(a.work)
     mirror = os.path.join(a.work, "mirror")
     server = Server(a.server_jar, a.db, a.port, a.work)
+    try:
+        sys.exit(run(a, server, mirror))
+    finally:
+        if server.proc and server.proc.poll() is None:
+            server.kill()
+
+
+def run(a, server, mirror):
     server.start()
     base = [server.base]
     stop = threading.Event()
@@ -216,14 +231,14 @@ def main():
     extra = set(got) - set(expected)
     dupes = len(ids) - len(set(ids))
     stale = [i for i in expected if i in got and got[i] != expected[i]]
-    server.kill()
-    print(f"writer: {writer.ops}, {writer.errors} calls refused while the server was down; "
+    print(f"writer: {writer.ops}, {writer.errors} calls failed while the server was down, "
+          f"{writer.throttled} rate-limited; "
           f"sync killed {client_kills} times, server killed {server_kills} times; final sync exit {rc}")
     print(f"server active signals: {len(expected)}; mirror lines: {len(ids)}; missing {len(missing)}, "
           f"extra {len(extra)}, duplicated {dupes}, stale version {len(stale)}")
     ok = rc == 0 and not missing and not extra and dupes == 0 and not stale
     print("MIRROR MATCHES" if ok else "MIRROR DIFFERS")
-    sys.exit(0 if ok else 1)
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":
