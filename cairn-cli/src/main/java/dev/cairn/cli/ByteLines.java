@@ -30,7 +30,6 @@ final class ByteLines {
                         return line;
                     }
                     carried = null;
-                    i = pos - 1;
                 }
             }
             carried = join(carried, limit);

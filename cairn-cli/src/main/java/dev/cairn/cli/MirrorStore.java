@@ -27,6 +27,7 @@ import java.util.TreeMap;
 final class MirrorStore {
     static final String SNAPSHOT = "signals.ndjson";
     static final String CURSOR = "cursor";
+    private static final byte[] ID_PREFIX = "{\"id\":\"".getBytes(StandardCharsets.US_ASCII);
 
     private final Path dir;
     /** Changes since the last checkpoint, by signal id: the signal's JSON line, or null for a deletion. */
@@ -138,8 +139,6 @@ final class MirrorStore {
         }
         return Json.MAPPER.readTree(line).get("id").asString();
     }
-
-    private static final byte[] ID_PREFIX = "{\"id\":\"".getBytes(StandardCharsets.US_ASCII);
 
     private static void move(Path from, Path to) throws IOException {
         try {

@@ -107,8 +107,7 @@ public final class FeedBench {
                     ev.setLong(1, first + i);
                     ev.setObject(2, id);
                     ev.setObject(3, owner);
-                    ev.setString(4, HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                            .digest(host.getBytes(StandardCharsets.UTF_8))));
+                    ev.setString(4, sha256Hex(host));
                     ev.setObject(5, now);
                     ev.addBatch();
                     if ((i + 1) % 5000 == 0 || i == n - 1) {

@@ -169,10 +169,7 @@ public class SubmitController {
 
     @GetMapping("/bulk")
     public String bulkPage(@AuthenticationPrincipal SignedInUser me, Model model) {
-        model.addAttribute("section", "bulk");
-        model.addAttribute("groups", groups.list(me.participantId(), false));
-        model.addAttribute("columns", String.join(",", BulkFile.COLUMNS));
-        model.addAttribute("maxRows", maxRows);
+        bulkModel(me, model);
         return "console/bulk";
     }
 
@@ -191,10 +188,7 @@ public class SubmitController {
         me.caller().require(dev.cairn.server.auth.Scope.WRITE);
         HttpSession session = request.getSession();
         session.removeAttribute(BULK);
-        model.addAttribute("section", "bulk");
-        model.addAttribute("groups", groups.list(me.participantId(), false));
-        model.addAttribute("columns", String.join(",", BulkFile.COLUMNS));
-        model.addAttribute("maxRows", maxRows);
+        List<SharingGroups.Group> mine = bulkModel(me, model);
         model.addAttribute("filename", file.getOriginalFilename());
         BulkFile.Parsed parsed = file.isEmpty() ? new BulkFile.Parsed(List.of(), "Choose a file to upload.")
                 : BulkFile.parse(file.getOriginalFilename(), file.getBytes(), forms, json, maxRows);
@@ -205,7 +199,7 @@ public class SubmitController {
         }
         Instant now = Db.now();
         Map<String, String> groupNames = new java.util.HashMap<>();
-        groups.list(me.participantId(), false).forEach(g -> groupNames.put(g.id().toString(), g.name()));
+        mine.forEach(g -> groupNames.put(g.id().toString(), g.name()));
         List<PreviewRow> rows = new ArrayList<>();
         int bad = 0;
         for (BulkFile.Row row : parsed.rows()) {
@@ -283,6 +277,16 @@ public class SubmitController {
 
     private static String view(HttpServletRequest request, String page) {
         return ConsoleSecurityConfig.htmx(request) ? page + " :: result" : page;
+    }
+
+    /** What the bulk page always shows; returns the caller's sharing groups, which it lists. */
+    private List<SharingGroups.Group> bulkModel(SignedInUser me, Model model) {
+        List<SharingGroups.Group> mine = groups.list(me.participantId(), false);
+        model.addAttribute("section", "bulk");
+        model.addAttribute("groups", mine);
+        model.addAttribute("columns", String.join(",", BulkFile.COLUMNS));
+        model.addAttribute("maxRows", maxRows);
+        return mine;
     }
 
     private void formModel(SignedInUser me, Model model, Form form, Map<String, String> errors) {
